@@ -1,0 +1,5 @@
+"""Allow ``python -m handbook``."""
+
+from handbook.cli import main
+
+raise SystemExit(main())

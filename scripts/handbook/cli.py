@@ -1,0 +1,102 @@
+"""Command-line interface: every Makefile target is one call of ``python -m handbook``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    usage: str
+    summary: str
+    pending_issue: int | None = None  # the issue that will deliver it, while it has not landed
+
+
+# The Makefile's interface (../shared/DESIGN.md), in the order `make help` shows it.
+TARGETS = [
+    Target("all", "make", "set up on first run, then build the whole site into _build/site/"),
+    Target("test", "make test", "run the whole test suite (pytest)"),
+    Target("html", 'make html [LANGS="ru en"]', "build the website of each language into _build/site/<lang>/"),
+    Target("pdf", "make pdf [LANGS=…] [EDITION=…]", "print-ready PDFs into _build/site/pdf/ with manifest.json",
+           pending_issue=4),
+    Target("gettext", "make gettext", "extract translatable messages into _build/gettext/*.pot"),
+    Target("update-po", "make update-po [LANGS=…]", "update locales/<lang>/LC_MESSAGES/*.po from the sources"),
+    Target("stats", "make stats", "translation progress per language and document; _build/stats.json",
+           pending_issue=5),
+    Target("check", "make check", "quality checks of every translation (exit 0 clean, 1 problems)",
+           pending_issue=5),
+    Target("review", "make review LANGS=fi", "HTML and PDF with untranslated and outdated text marked",
+           pending_issue=5),
+    Target("serve", "make serve [LANGS=fi]", "live preview on http://127.0.0.1:8000, rebuilt on save",
+           pending_issue=9),
+    Target("bench", "make bench", "the benchmark; report on stdout and in _build/bench.json", pending_issue=7),
+    Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build",
+           pending_issue=5),
+    Target("clean", "make clean", "remove _build/ (the virtual environment stays)"),
+    Target("help", "make help", "list these targets"),
+]
+
+
+def print_help() -> int:
+    width = max(len(t.usage) for t in TARGETS)
+    print("Targets (LANGS is a space-separated list of language codes; the default is every language):")
+    for t in TARGETS:
+        note = f"  [not available yet: issue #{t.pending_issue}]" if t.pending_issue else ""
+        print(f"  {t.usage:<{width}}  {t.summary}{note}")
+    return EXIT_OK
+
+
+def pending(name: str) -> int:
+    target = next((t for t in TARGETS if t.name == name), None)
+    if target is None or target.pending_issue is None:
+        print(f"handbook: error: unknown target {name!r} — see `make help`", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"make {name}: not available yet — it is delivered by issue #{target.pending_issue}, "
+          "which has not landed. Nothing was done.", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in [("build", "build everything `make` builds"), ("html", "build the websites")]:
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--langs", default="", help="languages, separated by spaces or commas")
+    sub.add_parser("gettext", help="extract messages into _build/gettext")
+    p = sub.add_parser("update-po", help="update the .po files from the sources")
+    p.add_argument("--langs", default="")
+    sub.add_parser("help", help="list the Makefile targets")
+    p = sub.add_parser("pending", help="say that a target has not landed yet")
+    p.add_argument("target")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "help":
+        return print_help()
+    if args.command == "pending":
+        return pending(args.target)
+    # Imported here so that `make help` works before the virtual environment exists.
+    from handbook import commands
+
+    try:
+        if args.command in ("build", "html"):
+            return commands.html(args.langs)
+        if args.command == "gettext":
+            return commands.gettext()
+        if args.command == "update-po":
+            return commands.update_po(args.langs)
+    except commands.UsageError as exc:
+        print(f"handbook: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("handbook: interrupted", file=sys.stderr)
+        return 130
+    raise AssertionError(args.command)

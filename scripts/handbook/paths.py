@@ -1,0 +1,40 @@
+"""Where things live in the repository; every other module asks here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def repo_root() -> Path:
+    """The repository root: $HANDBOOK_ROOT if set (tests use it), else the directory holding conf.py.
+
+    The package is installed in editable mode from ``scripts/``, so the root is two levels up.
+    """
+    env = os.environ.get("HANDBOOK_ROOT")
+    if env:
+        return Path(env).resolve()
+    return Path(__file__).resolve().parents[2]
+
+
+class Layout:
+    """Paths of one project (the real handbook or a test root)."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = (root or repo_root()).resolve()
+        self.conf = self.root / "conf.py"
+        self.docs = self.root / "docs"
+        self.locales = self.root / "locales"
+        self.build = self.root / "_build"
+        self.site = self.build / "site"
+        self.doctrees = self.build / "doctrees"
+        self.state = self.build / "state"
+        self.gettext = self.build / "gettext"
+
+    def rel(self, path: str | os.PathLike[str]) -> str:
+        """A path relative to the root when it is inside it, for messages."""
+        p = Path(path)
+        try:
+            return p.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(p)

@@ -1,0 +1,45 @@
+"""Sphinx extension of the handbook: per-language settings, stable anchors, language switcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from handbook import __version__
+from handbook.languages import search_language
+from handbook.sphinxext import anchors, docutils_nb, switcher
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+def _apply_language_settings(app: Sphinx, config: Config) -> None:
+    """Settings that follow from the language being built (set per build by the CLI)."""
+    lang = config.language or config.handbook_source_language
+    config.html_search_language = search_language(lang)
+    titles = config.handbook_titles
+    if lang in titles:
+        config.project = titles[lang]
+        config.html_title = titles[lang]
+    # Our templates come before the theme's; the path must be absolute because
+    # templates_path is otherwise read relative to the configuration directory.
+    if str(TEMPLATES) not in config.templates_path:
+        config.templates_path.insert(0, str(TEMPLATES))
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("handbook_languages", ["ru"], "env", types=[list])
+    app.add_config_value("handbook_source_language", "ru", "env", types=[str])
+    app.add_config_value("handbook_titles", {}, "env", types=[dict])
+    app.add_config_value("handbook_base_url", "", "html", types=[str])
+    app.connect("config-inited", _apply_language_settings, priority=400)
+    docutils_nb.register()
+    app.add_css_file("handbook.css")
+    anchors.setup(app)
+    switcher.setup(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

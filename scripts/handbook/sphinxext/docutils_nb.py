@@ -1,0 +1,56 @@
+"""Norwegian Bokmål texts for docutils, which ships none (it would fall back to English).
+
+Registered under "nb" in docutils' language cache by :func:`register`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+labels = {
+    "author": "Forfatter",
+    "authors": "Forfattere",
+    "organization": "Organisasjon",
+    "address": "Adresse",
+    "contact": "Kontakt",
+    "version": "Versjon",
+    "revision": "Revisjon",
+    "status": "Status",
+    "date": "Dato",
+    "copyright": "Opphavsrett",
+    "dedication": "Dedikasjon",
+    "abstract": "Sammendrag",
+    "attention": "Obs!",
+    "caution": "Forsiktig!",
+    "danger": "Fare!",
+    "error": "Feil",
+    "hint": "Hint",
+    "important": "Viktig",
+    "note": "Merk",
+    "tip": "Tips",
+    "warning": "Advarsel",
+    "contents": "Innhold",
+}
+
+bibliographic_fields = {
+    "forfatter": "author",
+    "forfattere": "authors",
+    "organisasjon": "organization",
+    "adresse": "address",
+    "kontakt": "contact",
+    "versjon": "version",
+    "revisjon": "revision",
+    "status": "status",
+    "dato": "date",
+    "opphavsrett": "copyright",
+    "dedikasjon": "dedication",
+    "sammendrag": "abstract",
+}
+
+author_separators = [";", ","]
+
+
+def register() -> None:
+    from docutils.languages import get_language
+
+    get_language.cache.setdefault("nb", sys.modules[__name__])
