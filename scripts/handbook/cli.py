@@ -39,6 +39,7 @@ TARGETS = [
     Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build",
            pending_issue=5),
     Target("clean", "make clean", "remove _build/ (the virtual environment stays)"),
+    Target("lock", "make lock", "maintainers: re-pin requirements.lock after editing pyproject.toml"),
     Target("help", "make help", "list these targets"),
 ]
 

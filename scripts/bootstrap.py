@@ -1,0 +1,86 @@
+"""First-run set-up, run by `make` with the system Python: system libraries, then .venv.
+
+Uses only the standard library, because nothing else is installed yet.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+MIN_PYTHON = (3, 11)
+
+# Shared libraries WeasyPrint loads at run time, and the Debian packages that provide them.
+SYSTEM_LIBRARIES = {
+    "pango-1.0": "libpango-1.0-0",
+    "pangoft2-1.0": "libpangoft2-1.0-0",
+    "harfbuzz": "libharfbuzz0b",
+    "fontconfig": "libfontconfig1",
+}
+
+
+def say(text: str) -> None:
+    print(f"set-up: {text}", flush=True)
+
+
+def fail(text: str) -> None:
+    print(f"set-up: error: {text}", file=sys.stderr, flush=True)
+    raise SystemExit(1)
+
+
+def missing_debian_packages() -> list[str]:
+    packages = [pkg for lib, pkg in SYSTEM_LIBRARIES.items() if not ctypes.util.find_library(lib)]
+    try:
+        import ensurepip  # noqa: F401  (Debian splits it into python3-venv)
+    except ImportError:
+        packages.append("python3-venv")
+    return packages
+
+
+def install_system_packages(packages: list[str]) -> None:
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        fail("these system packages are missing: " + " ".join(packages) +
+             " — install them, then run make again:\n    sudo " + " ".join(command))
+    say("installing system packages: " + " ".join(packages))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run([*command, "-qq"], check=True, env=env)
+
+
+def pip(*args: str) -> None:
+    subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "--disable-pip-version-check",
+                    "-q", *args], check=True, cwd=ROOT)
+
+
+def main() -> None:
+    if sys.version_info < MIN_PYTHON:
+        fail(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed, this is "
+             f"{sys.version.split()[0]} — install it (Debian: apt-get install python3) and run "
+             "make PYTHON=python3.11 (or newer)")
+    packages = missing_debian_packages()
+    if packages:
+        install_system_packages(packages)
+    if not (VENV / "bin" / "python").exists():
+        say(f"creating the virtual environment {VENV.relative_to(ROOT)}/")
+        venv.create(VENV, with_pip=True)
+    say(f"installing the pinned Python packages of {LOCK.name} (a minute or two the first time)")
+    try:
+        pip("install", "-c", str(LOCK), "setuptools", "wheel")
+        pip("install", "--no-build-isolation", "-c", str(LOCK), "-e", ".[test]")
+    except subprocess.CalledProcessError:
+        fail("pip could not install the packages (see its message above) — check the network "
+             "connection to the package index and run make again")
+    say("done")
+
+
+if __name__ == "__main__":
+    main()
