@@ -39,13 +39,27 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
+class _Reporter:
+    """Prints each language's result as it arrives; a problem found in the shared sources is
+    reported by every language, so each distinct message is printed once."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.printed: set[str] = set()
+
+    def __call__(self, result: build.BuildResult) -> None:
+        for message in result.messages:
+            if message not in self.printed:
+                self.printed.add(message)
+                print(message, file=sys.stderr, flush=True)
+        _report(self.layout, result)
+
+
 def _report(layout: Layout, result: build.BuildResult) -> None:
     where = layout.rel(result.outdir) + "/"
     if result.skipped:
         _say(f"  {result.language}: up to date — {where}")
         return
-    for message in result.messages:
-        print(message, file=sys.stderr, flush=True)
     if result.crash:
         print(result.crash, file=sys.stderr, flush=True)
         _say(f"  {result.language}: the build crashed — this is a bug in the toolchain; "
@@ -64,7 +78,7 @@ def html(langs: str, layout: Layout | None = None) -> int:
     languages = parse_languages(langs, settings)
     jobs = build.plan(layout, languages, "html", lambda lang: layout.site / lang)
     _say(f"HTML: {', '.join(languages)}")
-    results = build.run(layout, jobs, lambda r: _report(layout, r))
+    results = build.run(layout, jobs, _Reporter(layout))
     if site_index.write(settings, layout.site):
         _say(f"  site index: {layout.rel(layout.site / 'index.html')}")
     failed = [r.language for r in results if not r.ok]
@@ -82,7 +96,7 @@ def gettext(layout: Layout | None = None) -> int:
     for job in jobs:
         job.doctreedir = layout.doctrees / "gettext"
     _say("Messages (.pot):")
-    results = build.run(layout, jobs, lambda r: _report(layout, r))
+    results = build.run(layout, jobs, _Reporter(layout))
     return 0 if all(r.ok for r in results) else 1
 
 

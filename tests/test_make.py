@@ -1,0 +1,37 @@
+"""The Makefile's interface: `make help`, targets not landed yet, no set-up work when set up."""
+
+import subprocess
+
+from conftest import REPO
+
+# The interface table of DESIGN.md.
+INTERFACE = ["make", "make test", "make html", "make pdf", "make gettext", "make update-po", "make stats",
+             "make check", "make review", "make serve", "make bench", "make add-language", "make help"]
+NOT_LANDED = ["pdf", "stats", "check", "review", "serve", "bench", "add-language"]
+
+
+def make(*args):
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_help_lists_every_target_one_line_each():
+    result = make("help")
+    assert result.returncode == 0
+    usages = [line.strip().split("  ")[0].split() for line in result.stdout.splitlines()[1:]]
+    names = [" ".join(words[:2]) for words in usages]
+    for target in INTERFACE:
+        assert names.count(target) == 1, target
+
+
+def test_a_target_not_landed_yet_says_so_and_exits_2():
+    for target in NOT_LANDED:
+        result = make(target)
+        assert result.returncode == 2, target
+        assert f"make {target}: not available yet — it is delivered by issue #" in result.stderr
+        assert "has not landed" in result.stderr
+
+
+def test_set_up_is_not_repeated_once_done():
+    # `make -q` exits 0 when the target is up to date, i.e. `make` would run no set-up step.
+    assert make("-q", ".venv/.setup-done").returncode == 0
