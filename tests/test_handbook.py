@@ -60,3 +60,15 @@ def test_section_anchors_are_identical_across_languages_on_every_page(handbook_s
 def test_translated_heading_keeps_the_source_anchor(handbook_site):
     soup = BeautifulSoup(handbook_site.page("en", "project/about.html"), "html.parser")
     assert soup.select_one("section#partnery-proekta h2").get_text().startswith("Project partners")
+
+
+def test_every_page_has_one_switcher_and_alternates(handbook_site):
+    site = handbook_site.layout.site
+    for lang in LANGUAGES:
+        for page in sorted((site / lang).rglob("*.html")):
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            name = page.relative_to(site).as_posix()
+            switchers = soup.select("nav.language-switcher")
+            assert len(switchers) == 1, name
+            assert [a["hreflang"] for a in switchers[0].select("a[aria-current=page]")] == [lang], name
+            assert len(soup.select("link[rel=alternate][hreflang]")) == len(LANGUAGES) + 1, name
