@@ -1,4 +1,8 @@
-"""Re-pin requirements.lock: resolve pyproject.toml's dependencies in a scratch environment."""
+"""Re-pin requirements.lock: resolve pyproject.toml's dependencies in a scratch environment.
+
+Existing pins are kept (used as constraints), so adding a dependency pins only what it brings;
+pass --upgrade to re-resolve everything to the newest versions.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +21,16 @@ HEADER = """\
 
 
 def main() -> None:
+    upgrade = "--upgrade" in sys.argv[1:]
+    lock = ROOT / "requirements.lock"
+    constraints = [] if upgrade or not lock.exists() else ["-c", str(lock)]
     with tempfile.TemporaryDirectory() as scratch:
         venv.create(scratch, with_pip=True)
         python = str(Path(scratch) / "bin" / "python")
         pip = [python, "-m", "pip", "--disable-pip-version-check", "-q"]
-        subprocess.run([*pip, "install", "--upgrade", "setuptools", "wheel"], check=True)
-        subprocess.run([*pip, "install", "--no-build-isolation", "-e", ".[test]"], check=True, cwd=ROOT)
+        subprocess.run([*pip, "install", *constraints, "setuptools", "wheel"], check=True)
+        subprocess.run([*pip, "install", *constraints, "--no-build-isolation", "-e", ".[test]"],
+                       check=True, cwd=ROOT)
         frozen = subprocess.run([*pip, "freeze", "--all", "--exclude-editable"], check=True,
                                 capture_output=True, text=True).stdout
     pins = sorted((line for line in frozen.splitlines()
