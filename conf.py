@@ -34,11 +34,12 @@ extensions = [
 exclude_patterns = ["_build", "**/.*"]
 source_suffix = {".md": "markdown"}
 
+# Not "substitution": MyST renders substitutions with an unsandboxed Jinja environment that can
+# reach Python objects, and a translation can contain "{{ … }}" — a way to run code in the build.
 myst_enable_extensions = [
     "colon_fence",
     "deflist",
     "fieldlist",
-    "substitution",
     "attrs_block",
     "attrs_inline",
 ]

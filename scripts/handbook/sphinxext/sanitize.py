@@ -1,0 +1,92 @@
+"""Keep hostile translations out of the site: raw HTML, new links and new images are neutralised.
+
+A translator's message is parsed as MyST, so it can carry ``<script>``, an ``onerror=``
+attribute, an iframe, a ``javascript:`` link or an internal link swapped for an external one.
+Sphinx passes all of these through. Before translations apply we record what each text
+element of the source contains; afterwards, in translated elements, anything the source did
+not have is turned into plain text (raw HTML), unlinked (references) or removed (images),
+with a warning that names the file and says how to fix it.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.i18n import Locale, PreserveTranslatableMessages
+from sphinx.util import logging
+from sphinx.util.nodes import is_translatable
+
+logger = logging.getLogger(__name__)
+
+_RAW = "handbook_source_raw"
+_URIS = "handbook_source_uris"
+
+
+def _raw_html(node: nodes.Element) -> list[str]:
+    return [raw.astext() for raw in node.findall(nodes.raw)]
+
+
+def _uris(node: nodes.Element) -> list[str]:
+    found = [ref["refuri"] for ref in node.findall(nodes.reference) if "refuri" in ref]
+    found += [img["uri"] for img in node.findall(nodes.image) if "uri" in img]
+    return found
+
+
+class RecordSourceMarkup(SphinxTransform):
+    """Before translation: remember the raw HTML and link targets of each source text element."""
+
+    default_priority = PreserveTranslatableMessages.default_priority + 1
+
+    def apply(self, **kwargs: object) -> None:
+        if not self.config.language or self.config.language == self.config.handbook_source_language:
+            return
+        for element in self.document.findall(is_translatable):
+            element[_RAW] = _raw_html(element)
+            element[_URIS] = _uris(element)
+
+
+class NeutraliseTranslatedMarkup(SphinxTransform):
+    """After translation: drop what a translated element has that its source did not."""
+
+    default_priority = Locale.default_priority + 10
+
+    def apply(self, **kwargs: object) -> None:
+        for element in list(self.document.findall(nodes.Element)):
+            allowed_raw = element.attributes.pop(_RAW, None)
+            allowed_uris = element.attributes.pop(_URIS, None)
+            if allowed_raw is None or not element.get("translated"):
+                continue
+            self._neutralise(element, set(allowed_raw), set(allowed_uris or ()))
+
+    def _neutralise(self, element: nodes.Element, allowed_raw: set[str], allowed_uris: set[str]) -> None:
+        lang = self.config.language
+        raw_found = [raw for raw in element.findall(nodes.raw) if raw.astext() not in allowed_raw]
+        for raw in raw_found:
+            raw.replace_self(nodes.Text(raw.astext()))
+        if raw_found:
+            self._warn(element, f"the {lang} translation contains raw HTML, shown as plain text",
+                       "remove the HTML from the translation", "raw-html")
+        for ref in list(element.findall(nodes.reference)):
+            uri = ref.get("refuri")
+            if uri is not None and uri not in allowed_uris:
+                ref.replace_self(ref.children or [nodes.Text(ref.astext())])
+                self._warn(element, f"the {lang} translation links to {uri!r}, which the source text "
+                           "does not; the link was removed", "keep the link target of the source text",
+                           "link-changed")
+        for image in list(element.findall(nodes.image)):
+            if image.get("uri") not in allowed_uris:
+                image.parent.remove(image)
+                self._warn(element, f"the {lang} translation adds an image {image.get('uri')!r}; it was "
+                           "removed", "remove the image from the translation", "image-added")
+
+    def _warn(self, element: nodes.Element, what: str, fix: str, check: str) -> None:
+        # Sphinx appends "[handbook.<check>]" itself.
+        logger.warning("%s — %s (locales/%s/LC_MESSAGES/%s.po)", what, fix,
+                       self.config.language, self.env.docname,
+                       location=element, type="handbook", subtype=check)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(RecordSourceMarkup)
+    app.add_transform(NeutraliseTranslatedMarkup)
