@@ -15,6 +15,7 @@ from pathlib import Path
 
 from handbook.fingerprint import StateFile, fingerprint
 from handbook.paths import Layout
+from handbook.publish import publish, recover
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SEVERITY = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL): ")
@@ -91,7 +92,8 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
 class Job:
     language: str
     builder: str
-    outdir: Path
+    outdir: Path  # published output
+    workdir: Path  # where Sphinx writes; copied to outdir when a build completes
     doctreedir: Path
     state: StateFile
     content_key: str
@@ -105,8 +107,8 @@ def plan(layout: Layout, languages: Sequence[str], builder: str,
     for lang in languages:
         state = StateFile(layout.state / f"{builder}-{lang}.json")
         content_key = fingerprint(_inputs(layout, lang), extra=builder)
-        jobs.append(Job(lang, builder, outdir_for(lang), layout.doctrees / lang, state,
-                        content_key, toolchain_key))
+        jobs.append(Job(lang, builder, outdir_for(lang), layout.work / builder / lang,
+                        layout.doctrees / lang, state, content_key, toolchain_key))
     return jobs
 
 
@@ -116,6 +118,7 @@ def run(layout: Layout, jobs: Sequence[Job],
     results: list[BuildResult] = []
     todo = []
     for job in jobs:
+        recover(job.outdir, layout.scratch)
         if job.state.matches(job.content_key, job.toolchain_key) and job.outdir.is_dir():
             result = BuildResult(job.language, job.builder, job.outdir, skipped=True)
             report(result)
@@ -132,10 +135,15 @@ def run(layout: Layout, jobs: Sequence[Job],
         for job in todo:
             fresh = not job.state.toolchain_matches(job.toolchain_key)
             futures[pool.submit(build_language, str(layout.root), job.language, job.builder,
-                                str(job.outdir), str(job.doctreedir), fresh)] = job
+                                str(job.workdir), str(job.doctreedir), fresh)] = job
         for future in as_completed(futures):
             job = futures[future]
             result = future.result()
+            result.outdir = job.outdir
+            if not result.crash and job.workdir.is_dir():
+                # Published even with warnings: the output is complete, and the problems are
+                # reported; a crash or a kill leaves the previous output in place.
+                publish(job.workdir, job.outdir, layout.scratch)
             if result.ok:
                 job.state.record(job.content_key, job.toolchain_key)
             else:

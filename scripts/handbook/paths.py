@@ -28,6 +28,8 @@ class Layout:
         self.build = self.root / "_build"
         self.site = self.build / "site"
         self.doctrees = self.build / "doctrees"
+        self.work = self.build / "work"  # Sphinx's own output, kept for incremental builds
+        self.scratch = self.build / ".scratch"  # temporary copies while publishing
         self.state = self.build / "state"
         self.gettext = self.build / "gettext"
 
