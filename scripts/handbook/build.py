@@ -60,21 +60,27 @@ def _toolchain(layout: Layout) -> list[Path]:
 
 
 def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: str,
-                   fresh: bool) -> BuildResult:
+                   fresh: bool, use_fuzzy: bool = False) -> BuildResult:
     """Run one Sphinx build in this process (called in a worker process)."""
     from sphinx.application import Sphinx
+
+    from handbook.catalogs import compile_language
 
     layout = Layout(Path(root))
     result = BuildResult(lang, builder, Path(outdir))
     warnings = io.StringIO()
     started = time.perf_counter()
     try:
+        problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
+        overrides = {"language": lang, "locale_dirs": [str(layout.compiled_locales)],
+                     "gettext_auto_build": False}
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
-                     confoverrides={"language": lang}, status=None, warning=warnings,
+                     confoverrides=overrides, status=None, warning=warnings,
                      freshenv=fresh, warningiserror=True)
         app.build()
-        result.ok = app.statuscode == 0
+        result.ok = app.statuscode == 0 and not problems
         result.documents = len(app.env.found_docs)
+        result.messages = [str(p) for p in problems]
     except Exception as exc:  # noqa: BLE001 - reported with the traceback below
         from sphinx.errors import ConfigError, SphinxError
 
@@ -83,7 +89,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
             warnings.write(f"error: {exc}\n")
         else:
             result.crash = traceback.format_exc()
-    result.messages = format_messages(warnings.getvalue(), layout.root)
+    result.messages += format_messages(warnings.getvalue(), layout.root)
     result.seconds = time.perf_counter() - started
     return result
 

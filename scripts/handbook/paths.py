@@ -28,6 +28,7 @@ class Layout:
         self.build = self.root / "_build"
         self.site = self.build / "site"
         self.doctrees = self.build / "doctrees"
+        self.compiled_locales = self.build / "locales"  # .mo files compiled from locales/
         self.work = self.build / "work"  # Sphinx's own output, kept for incremental builds
         self.scratch = self.build / ".scratch"  # temporary copies while publishing
         self.state = self.build / "state"

@@ -1,0 +1,197 @@
+"""Check each language's .po files and compile the usable ones for the build.
+
+Sphinx reads any .po it finds and fails silently on most mistakes (an unterminated string, a
+broken Plural-Forms header, a duplicate message), or with a message a translator cannot act
+on (a file saved as cp1251). We check every file first, report each problem with its line and
+the fix, and compile the catalogs into the build directory (never into locales/). A file that
+cannot be read is left out, so its document is shown untranslated and every other is built.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
+
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
+_STRING = re.compile(r'^"(?:[^"\\]|\\["\\abfnrtv?\']|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"\s*$')
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    severity: str  # "error" or "warning"
+    what: str
+    fix: str
+    check: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.what} — {self.fix} [{self.check}]"
+
+
+QUOTING = 'fix the quoting on that line (every line of a message is a "quoted string")'
+MISSING_MSGSTR = 'add a line msgstr "" after it (or delete the entry)'
+
+
+def syntax_errors(text: str) -> list[tuple[int, str, str]]:
+    """Lines that are not valid PO syntax: (line number, what is wrong, how to fix it)."""
+    errors = []
+    expecting_msgstr = 0  # the line of a msgid still waiting for its msgstr
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _KEYWORD.match(line)
+        string = match.group(2) if match else line
+        if not string.startswith('"'):
+            errors.append((number, f"unexpected text {line[:40]!r}", QUOTING))
+            continue
+        if not _STRING.match(string):
+            errors.append((number, "a quoted string is not closed, or has a stray quote or backslash",
+                           QUOTING))
+        if match:
+            keyword = match.group(1)
+            if keyword == "msgid":
+                if expecting_msgstr:
+                    errors.append((expecting_msgstr, "msgid without msgstr", MISSING_MSGSTR))
+                expecting_msgstr = number
+            elif keyword.startswith("msgstr"):
+                expecting_msgstr = 0
+    if expecting_msgstr:
+        errors.append((expecting_msgstr, "msgid without msgstr", MISSING_MSGSTR))
+    return errors
+
+
+def _decode(data: bytes) -> tuple[str | None, int, str]:
+    """The text, or None with the line of the first undecodable byte and a guess of the encoding."""
+    try:
+        return data.decode("utf-8"), 0, ""
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = "cp1251" if _looks_like_cp1251(data) else "another encoding"
+        return None, line, guess
+
+
+def _looks_like_cp1251(data: bytes) -> bool:
+    text = data.decode("cp1251", errors="replace")
+    return sum("а" <= ch.lower() <= "я" for ch in text) > len(text) // 20
+
+
+def _plural_problem(header: str, lang: str) -> str | None:
+    match = re.fullmatch(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*", header)
+    if not match:
+        return f"the Plural-Forms header {header!r} is not 'nplurals=N; plural=EXPRESSION;'"
+    try:
+        gettext.c2py(match.group(2))
+    except (ValueError, SyntaxError, RecursionError):
+        return f"the plural expression {match.group(2)!r} is not valid"
+    expected = get_plural(lang).num_plurals
+    if int(match.group(1)) != expected:
+        return f"nplurals={match.group(1)} but {lang} has {expected} plural forms"
+    return None
+
+
+def check_file(path: Path, lang: str, rel: str) -> tuple[list[Problem], object | None]:
+    """Problems of one .po file, and its catalog if it is usable."""
+    text, bad_line, guess = _decode(path.read_bytes())
+    if text is None:
+        return [Problem(rel, bad_line, "error", f"the file is not UTF-8 (it looks like {guess})",
+                        "open it in Poedit or a text editor and save it as UTF-8", "po-encoding")], None
+    text = text.removeprefix("\ufeff")
+    problems = [Problem(rel, line, "error", f"syntax error: {what}", fix, "po-syntax")
+                for line, what, fix in syntax_errors(text)]
+    if problems:
+        return problems, None
+    catalog = read_po(io.StringIO(text), locale=lang)
+    header_line = next((n for n, line in enumerate(text.splitlines(), 1) if "Plural-Forms:" in line), 1)
+    plural = re.search(r"Plural-Forms:\s*([^\\\n\"]*)", text)
+    if plural:
+        problem = _plural_problem(plural.group(1), lang)
+        if problem:
+            right = str(get_plural(lang))
+            problems.append(Problem(rel, header_line, "error", problem,
+                                    f'write "Plural-Forms: {right}\\n"', "po-plural-forms"))
+    problems += _duplicates(text, rel)
+    return problems, catalog
+
+
+def _duplicates(text: str, rel: str) -> list[Problem]:
+    seen: dict[tuple[str, str], int] = {}
+    problems = []
+    context, msgid, start, field = "", None, 0, ""
+    lines = text.splitlines()
+
+    def close() -> None:
+        if msgid:  # the header (empty msgid) is not a message
+            key = (context, msgid)
+            if key in seen:
+                problems.append(Problem(rel, start, "error", f"duplicate message (first at line {seen[key]})",
+                                        "delete one of the two entries, keeping the better translation",
+                                        "po-duplicate"))
+            else:
+                seen[key] = start
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line.startswith("#") or not line:
+            continue
+        match = _KEYWORD.match(line)
+        if match:
+            field = match.group(1)
+            value = _unquote(match.group(2))
+            if field == "msgctxt":
+                if msgid is not None:
+                    close()
+                    msgid = None
+                context = value
+            elif field == "msgid":
+                if msgid is not None:
+                    close()
+                    context = ""
+                msgid, start = value, number
+            continue
+        if field == "msgid" and msgid is not None:
+            msgid += _unquote(line)
+        elif field == "msgctxt":
+            context += _unquote(line)
+    if msgid is not None:
+        close()
+    return problems
+
+
+def _unquote(string: str) -> str:
+    return string.strip()[1:-1]
+
+
+def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy: bool = False) -> list[Problem]:
+    """Compile every usable .po of ``lang`` to ``out/<lang>/LC_MESSAGES``; return all problems."""
+    source_dir = locales / lang / "LC_MESSAGES"
+    target_dir = out / lang / "LC_MESSAGES"
+    problems: list[Problem] = []
+    wanted: set[Path] = set()
+    for po in sorted(source_dir.rglob("*.po")) if source_dir.is_dir() else []:
+        rel = po.relative_to(root).as_posix() if po.is_relative_to(root) else str(po)
+        found, catalog = check_file(po, lang, rel)
+        problems += found
+        if catalog is None:
+            continue
+        mo = target_dir / po.relative_to(source_dir).with_suffix(".mo")
+        wanted.add(mo)
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=use_fuzzy)
+        if not mo.is_file() or mo.read_bytes() != buffer.getvalue():
+            tmp = mo.with_suffix(".mo.tmp")
+            tmp.write_bytes(buffer.getvalue())
+            tmp.replace(mo)
+    for stale in target_dir.rglob("*.mo") if target_dir.is_dir() else []:
+        if stale not in wanted:
+            stale.unlink()
+    return problems
