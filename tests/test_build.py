@@ -94,3 +94,16 @@ def test_a_deleted_output_tree_is_rebuilt(tmp_path):
     again = run_command(commands.html, "", site.layout)
     assert "  nb: built" in again.out
     assert (site.layout.site / "nb" / "index.html").is_file()
+
+
+def test_byte_order_mark_and_crlf_line_endings_simply_work(tmp_path):
+    layout = Layout(copy_project(ROOTS / "multilingual", tmp_path / "p"))
+    page = layout.docs / "guide" / "deep" / "page.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    po = layout.locales / "fi" / "LC_MESSAGES" / "guide" / "deep" / "page.po"
+    po.write_bytes(b"\xef\xbb\xbf" + po.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    run = run_command(commands.html, "ru fi", layout)
+    assert run.status == 0, run.err
+    fi = (layout.site / "fi" / "guide/deep/page.html").read_text(encoding="utf-8")
+    assert "<h1>Syvä sivu" in fi and 'id="raschet-stoimosti-uslugi"' in fi

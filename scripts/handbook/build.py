@@ -6,6 +6,7 @@ import io
 import multiprocessing
 import os
 import re
+import resource
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -31,6 +32,7 @@ class BuildResult:
     messages: list[str] = field(default_factory=list)
     documents: int = 0
     seconds: float = 0.0
+    peak_mb: float = 0.0  # peak resident memory of the process that built it
     crash: str = ""  # a traceback: our bug, not the user's
 
 
@@ -91,6 +93,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
             result.crash = traceback.format_exc()
     result.messages += format_messages(warnings.getvalue(), layout.root)
     result.seconds = time.perf_counter() - started
+    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
