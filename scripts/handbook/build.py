@@ -62,7 +62,8 @@ def _toolchain(layout: Layout) -> list[Path]:
 
 
 def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: str,
-                   fresh: bool, use_fuzzy: bool = False) -> BuildResult:
+                   fresh: bool, use_fuzzy: bool = False,
+                   extra_overrides: dict[str, object] | None = None) -> BuildResult:
     """Run one Sphinx build in this process (called in a worker process)."""
     from sphinx.application import Sphinx
 
@@ -75,7 +76,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     try:
         problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
         overrides = {"language": lang, "locale_dirs": [str(layout.compiled_locales)],
-                     "gettext_auto_build": False}
+                     "gettext_auto_build": False, **(extra_overrides or {})}
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
                      confoverrides=overrides, status=None, warning=warnings,
                      freshenv=fresh, warningiserror=True)

@@ -10,7 +10,7 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import anchors, docutils_nb, sanitize, switcher
+from handbook.sphinxext import anchors, docutils_nb, fast_i18n, sanitize, switcher
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -18,6 +18,8 @@ STATIC = Path(__file__).parent / "static"
 
 def _apply_language_settings(app: Sphinx, config: Config) -> None:
     """Settings that follow from the language being built (set per build by the CLI)."""
+    if config.handbook_fast_translations:
+        fast_i18n.install()
     lang = config.language or config.handbook_source_language
     config.html_search_language = search_language(lang)
     titles = config.handbook_titles
@@ -37,6 +39,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("handbook_source_language", "ru", "env", types=[str])
     app.add_config_value("handbook_titles", {}, "env", types=[dict])
     app.add_config_value("handbook_base_url", "", "html", types=[str])
+    # Reuse MyST's parser while applying translations (see fast_i18n); off only to compare.
+    app.add_config_value("handbook_fast_translations", True, "", types=[bool])
     app.connect("config-inited", _apply_language_settings, priority=400)
     docutils_nb.register()
     app.add_css_file("handbook.css")
