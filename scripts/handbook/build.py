@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import multiprocessing
 import os
 import re
@@ -33,6 +34,7 @@ class BuildResult:
     documents: int = 0
     seconds: float = 0.0
     peak_mb: float = 0.0  # peak resident memory of the process that built it
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, write…
     crash: str = ""  # a traceback: our bug, not the user's
 
 
@@ -80,7 +82,17 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
                      confoverrides=overrides, status=None, warning=warnings,
                      freshenv=fresh, warningiserror=True)
+        read_started = time.perf_counter()
+        result.stages["setup"] = read_started - started  # catalogs, configuration, extensions
+
+        def reading_done(app: object, env: object) -> None:  # returns None: no documents to re-read
+            result.stages.setdefault("read", time.perf_counter() - read_started)
+
+        app.connect("env-updated", reading_done)
         app.build()
+        result.stages["write"] = time.perf_counter() - read_started - result.stages.get("read", 0.0)
+        # A builder may break its writing down further (the PDF builder: layout, writing).
+        result.stages.update(getattr(app.builder, "handbook_stage_seconds", {}))
         result.ok = app.statuscode == 0 and not problems
         result.documents = len(app.env.found_docs)
         result.messages = [str(p) for p in problems]
@@ -163,4 +175,18 @@ def run(layout: Layout, jobs: Sequence[Job],
                 (job.doctreedir / "environment.pickle").unlink(missing_ok=True)
             report(result)
             results.append(result)
+    _record(layout, results)
     return results
+
+
+def _record(layout: Layout, results: Sequence[BuildResult]) -> None:
+    """Keep the figures of the last run (the benchmark reads them)."""
+    layout.state.mkdir(parents=True, exist_ok=True)
+    data = [{"language": r.language, "builder": r.builder, "ok": r.ok, "seconds": round(r.seconds, 3),
+             "peak_mb": round(r.peak_mb, 1), "stages": {k: round(v, 3) for k, v in r.stages.items()}}
+            for r in results if not r.skipped]
+    if data:
+        target = layout.state / f"last-{results[0].builder}.json"
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=1))
+        tmp.replace(target)
