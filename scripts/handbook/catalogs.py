@@ -191,7 +191,13 @@ def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy:
             tmp = mo.with_suffix(".mo.tmp")
             tmp.write_bytes(buffer.getvalue())
             tmp.replace(mo)
+        # Sphinx finds catalogs by their .po files and re-reads a document when its .mo is newer
+        # than the document's cached doctree; an empty stand-in .po is enough for that.
+        stand_in = mo.with_suffix(".po")
+        if not stand_in.is_file():
+            stand_in.write_text(f"# compiled from {rel} into {mo.name}\n", encoding="utf-8")
     for stale in target_dir.rglob("*.mo") if target_dir.is_dir() else []:
         if stale not in wanted:
             stale.unlink()
+            stale.with_suffix(".po").unlink(missing_ok=True)
     return problems
