@@ -125,3 +125,22 @@ def test_missing_field_is_reported_with_file_and_line(tmp_path):
     assert lines[0].startswith("docs/practices/early.md:3: warning: practice card has no 'funding' "
                                "field — add ':funding: …' to the {practice} directive")
     assert lines[0].endswith("[practice-field]")
+
+
+def test_handbook_catalogue_has_three_cards_per_country_with_every_field(handbook_site):
+    soup = BeautifulSoup(handbook_site.page("ru", "practices/index.html"), "html.parser")
+    by_country = {li.p.get_text(): len(li.select("a"))
+                  for li in soup.select("section#practice-by-country ul.practice-group > li")}
+    assert by_country == {"Норвегия (3)": 3, "Россия (3)": 3, "Финляндия (3)": 3}
+    links = [a["href"] for a in soup.select("ul.practice-list > li > p > a")]
+    assert len(links) >= 9
+    for href in links:
+        card = BeautifulSoup(handbook_site.page("ru", f"practices/{href}"), "html.parser")
+        labels = [dt.get_text().rstrip(":") for dt in card.select("dl.practice-fields dt")]
+        assert labels == ["Страна", "Целевая группа", "Вид услуги", "Источник финансирования",
+                          "Что нужно для старта", "Источники"], href
+        # sources are cited as footnotes
+        assert card.select("dd.practice-sources a.footnote-reference"), href
+    for lang in ("en", "fi", "nb"):
+        other = BeautifulSoup(handbook_site.page(lang, "practices/index.html"), "html.parser")
+        assert len(other.select("ul.practice-list > li")) == len(links)
