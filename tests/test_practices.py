@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 
+import polib
+
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, build_site, copy_project
+from conftest import REPO, ROOTS, build_site, copy_project
 from handbook.sphinxext.catalogue import filter_form_html, group_cards
 
 CARDS = {
@@ -144,3 +146,14 @@ def test_handbook_catalogue_has_three_cards_per_country_with_every_field(handboo
     for lang in ("en", "fi", "nb"):
         other = BeautifulSoup(handbook_site.page(lang, "practices/index.html"), "html.parser")
         assert len(other.select("ul.practice-list > li")) == len(links)
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "nb"])
+def test_catalogue_translation_is_complete(lang):
+    catalogs = sorted((REPO / "locales" / lang / "LC_MESSAGES/practices").glob("*.po"))
+    cards = sorted((REPO / "docs/practices").glob("*.md"))
+    assert [p.stem for p in catalogs] == [p.stem for p in cards]
+    for path in catalogs:
+        po = polib.pofile(str(path))
+        assert po.percent_translated() == 100, path.name
+        assert not po.fuzzy_entries(), path.name
