@@ -157,3 +157,22 @@ def test_catalogue_translation_is_complete(lang):
         po = polib.pofile(str(path))
         assert po.percent_translated() == 100, path.name
         assert not po.fuzzy_entries(), path.name
+
+
+def test_catalogue_follows_a_changed_card_on_rebuild(tmp_path):
+    from handbook import commands
+
+    from conftest import run_command
+
+    project = copy_project(ROOTS / "practices", tmp_path / "project")
+    site = build_site(project, tmp_path / "out")
+    assert site.run.status == 0, site.run.err
+    card = site.layout.root / "docs/practices/early.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("# Ранняя помощь", "# Ранняя помощь семьям")
+                    .replace(":country: Россия", ":country: Норвегия"), encoding="utf-8")
+    again = run_command(commands.html, "ru", site.layout)
+    assert again.status == 0, again.err
+    soup = _soup(site, "ru", "practices/index.html")
+    assert "Ранняя помощь семьям" in [a.get_text() for a in soup.select("ul.practice-list a")]
+    groups = [li.p.get_text() for li in soup.select("section#practice-by-country ul.practice-group > li")]
+    assert groups == ["Норвегия (1)", "Финляндия (2)"]

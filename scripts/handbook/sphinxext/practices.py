@@ -159,10 +159,14 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
               removed: Set[str]) -> Iterable[str]:
-    """A catalogue page lists the cards: re-read it when any card page changes."""
+    """A catalogue page lists the cards: re-read it when a card changes, appears or goes.
+
+    Runs before removed pages are cleared, so ``domain.cards`` still knows the old cards; a new
+    page may be a card, which is only known once it has been read.
+    """
     domain: PracticeDomain = env.get_domain("practice")  # type: ignore[assignment]
     touched = set(added) | set(changed) | set(removed)
-    if touched - set(domain.catalogues):
+    if touched & (set(domain.cards) | set(added)):
         return [name for name in domain.catalogues if name not in touched]
     return []
 
