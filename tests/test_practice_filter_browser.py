@@ -61,3 +61,22 @@ def test_filter_by_mouse_combines_fields(browser_page):
     assert browser_page.evaluate(STATUS) == "Показано практик: 1 из 3"
     browser_page.click("form.practice-filter button[type=reset]")
     browser_page.wait_for(f"{STATUS} === 'Показано практик: 3 из 3'")
+
+
+def test_on_a_phone_the_filter_starts_closed_and_opens_by_keyboard(tmp_path_factory):
+    site = build_site(ROOTS / "practices", tmp_path_factory.mktemp("practices-phone"))
+    browser = Browser(tmp_path_factory.mktemp("chromium-phone"))
+    try:
+        browser.open("about:blank#start")
+        browser.send("Emulation.setDeviceMetricsOverride",
+                     {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+        browser.send("Page.navigate", {"url": (site.layout.site / "ru/practices/index.html").as_uri()})
+        browser.wait_for("document.querySelector('form.practice-filter') && "
+                         "!document.querySelector('form.practice-filter').hidden")
+        assert browser.evaluate("document.querySelector('.practice-filter details').open") is False
+        assert browser.evaluate("document.documentElement.scrollWidth") <= 360
+        browser.evaluate("document.querySelector('.practice-filter summary').focus()")
+        browser.press("Enter", "Enter", 13, text="\r")
+        browser.wait_for("document.querySelector('.practice-filter details').open")
+    finally:
+        browser.close()

@@ -81,7 +81,11 @@ def facet_class(field: str, key: str) -> str:
 def filter_form_html(cards: dict[str, dict[str, Any]], texts: dict[str, str]) -> str:
     """The filter form: one fieldset of checkboxes per field; every text is escaped."""
     e = html.escape
-    parts = [f'<form class="practice-filter" hidden aria-label="{e(texts["filter"])}">']
+    # A disclosure, so that on a phone the list is not pushed down by every checkbox;
+    # the script closes it on narrow screens.
+    parts = [f'<form class="practice-filter" hidden aria-label="{e(texts["filter"])}">'
+             f'<details class="practice-filter-details" open><summary>{e(texts["filter"])}</summary>'
+             '<div class="practice-filter-fields">']
     for field in FACETS:
         parts.append(f'<fieldset class="practice-filter-{e(field)}">'
                      f'<legend>{e(texts[LABEL_PREFIX + field])}</legend>')
@@ -91,7 +95,7 @@ def filter_form_html(cards: dict[str, dict[str, Any]], texts: dict[str, str]) ->
                          f'name="{e(field)}" value="{e(key)}"> <label for="{box_id}">{e(value)} '
                          f'({len(docs)})</label></div>')
         parts.append("</fieldset>")
-    parts.append(f'<button type="reset">{e(texts["reset"])}</button></form>')
+    parts.append(f'<button type="reset">{e(texts["reset"])}</button></div></details></form>')
     parts.append(f'<p class="practice-filter-status" role="status" aria-live="polite" hidden '
                  f'data-template="{e(texts["status"])}"></p>')
     return "".join(parts)

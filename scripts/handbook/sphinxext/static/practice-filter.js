@@ -34,6 +34,10 @@
     // The reset event fires before the boxes are cleared.
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var details = form.querySelector("details");
+    if (details && window.matchMedia && !window.matchMedia("(min-width: 50em)").matches) {
+      details.open = false;  // on a phone, the list comes first; the filter is one tap away
+    }
     form.hidden = false;
     if (status) { status.hidden = false; }
     update();
