@@ -1,4 +1,5 @@
-"""Sphinx extension of the handbook: per-language settings, stable anchors, language switcher."""
+"""Sphinx extension of the handbook: per-language settings, stable anchors, language switcher,
+practice catalogue."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import anchors, docutils_nb, fast_i18n, sanitize, switcher
+from handbook.sphinxext import anchors, catalogue, docutils_nb, fast_i18n, practices, sanitize, switcher
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -47,4 +48,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     anchors.setup(app)
     sanitize.setup(app)
     switcher.setup(app)
+    practices.setup(app)
+    catalogue.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,15 @@
+# A tiny catalogue: three practice cards in two countries, one value translated into Finnish.
+handbook_source_language = "ru"
+handbook_languages = ["ru", "fi"]
+handbook_titles = {"ru": "Тест", "fi": "Testi"}
+handbook_base_url = ""
+
+project = "Тест"
+language = "ru"
+extensions = ["myst_parser", "handbook.sphinxext"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+locale_dirs = ["../locales"]
+gettext_compact = False
+gettext_uuid = False
+html_theme = "furo"
