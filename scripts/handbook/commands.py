@@ -114,3 +114,15 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
     _say(f"  created {counts['create']}, updated {counts['update']}, unchanged {counts['notchanged']}"
          f" — {layout.rel(layout.locales)}/")
     return 0
+
+
+def serve(langs: str, port: int, layout: Layout | None = None) -> int:
+    from handbook import serve as preview
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    # One language at a time: the first asked for, else the source language.
+    lang = parse_languages(langs, settings)[0] if langs.strip() else settings.source_language
+    if not 0 < port < 65536:
+        raise UsageError(f"PORT={port} is not a port number — use one from 1024 to 65535, e.g. PORT=8001")
+    return preview.serve(layout, lang, port)
