@@ -80,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("new-chapter", "new-practice"):
         p = sub.add_parser(name, help=f"create a file from the {name[4:]} template")
         p.add_argument("--title", default="")
+    p = sub.add_parser("normalize-po", help="rewrap .po files as the repository keeps them (pre-commit)")
+    p.add_argument("files", nargs="*")
+    p = sub.add_parser("check-sources", help="fast checks of the Markdown sources (pre-commit)")
+    p.add_argument("files", nargs="*")
     sub.add_parser("help", help="list the Makefile targets")
     p = sub.add_parser("pending", help="say that a target has not landed yet")
     p.add_argument("target")
@@ -108,6 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from handbook import scaffold
 
             return scaffold.main(args.command, args.title)
+        if args.command == "normalize-po":
+            from handbook import po_format
+
+            return po_format.main(args.files)
+        if args.command == "check-sources":
+            from handbook import source_checks
+
+            return source_checks.main(args.files)
     except commands.UsageError as exc:
         print(f"handbook: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from handbook import build, site_index
+from handbook import build, po_format, site_index
 from handbook.paths import Layout
 from handbook.settings import Settings, SettingsError, load_settings
 
@@ -111,6 +111,9 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
         return status
     _say(f"Catalogs (.po): {', '.join(targets)}")
     counts = basic.update(str(layout.locales), str(layout.gettext), targets, jobs=1)
+    # sphinx-intl wraps at Babel's width; keep the repository's one wrapping (no diff noise).
+    for path in po_format.po_files(layout, targets):
+        po_format.normalise(path)
     _say(f"  created {counts['create']}, updated {counts['update']}, unchanged {counts['notchanged']}"
          f" — {layout.rel(layout.locales)}/")
     return 0
