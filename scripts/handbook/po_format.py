@@ -19,6 +19,10 @@ from handbook.paths import Layout
 
 WIDTH = 78  # polib's default
 _LINE = re.compile(r"\(line (\d+)\)")
+# polib and Babel both accept some broken lines (an unclosed quote loses a letter), so every line
+# is checked against the format's grammar before anything is rewritten.
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_VALID = re.compile(rf"\s*|#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}\s*|{_STRING}\s*")
 
 
 class PoSyntaxError(Exception):
@@ -31,6 +35,14 @@ class PoSyntaxError(Exception):
 
 def normalised(path: Path) -> str:
     """The file's text in the canonical wrapping."""
+    try:
+        original = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PoSyntaxError(path, 0, "the file is not UTF-8 text; save it as UTF-8") from None
+    for number, line in enumerate(original.splitlines(), 1):
+        if not _VALID.fullmatch(line):
+            raise PoSyntaxError(path, number, "not a comment, a keyword with a quoted string, "
+                                "or a quoted continuation line")
     try:
         catalog = polib.pofile(str(path), wrapwidth=WIDTH, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
