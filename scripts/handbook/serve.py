@@ -58,11 +58,18 @@ class Rebuild:
 def build_once(root: str, lang: str) -> int:
     """One preview build; problems are printed but do not stop the preview."""
     from handbook import build
+    from handbook.fingerprint import StateFile, fingerprint
 
     layout = Layout(Path(root))
     outdir, doctreedir = preview_dirs(layout, lang)
     started = time.perf_counter()
-    result = build.build_language(root, lang, "html", str(outdir), str(doctreedir), fresh=False)
+    # Re-read everything only when the toolchain changed since the last preview, as `make html` does.
+    state = StateFile(layout.state / f"serve-{lang}.json")
+    toolchain = fingerprint(build._toolchain(layout))
+    fresh = not state.toolchain_matches(toolchain)
+    result = build.build_language(root, lang, "html", str(outdir), str(doctreedir), fresh=fresh)
+    if not result.crash:
+        state.record("", toolchain)
     for message in result.messages:
         print(message, file=sys.stderr, flush=True)
     if result.crash:
