@@ -27,6 +27,10 @@ CASES = {
         "# Главная\n\n```{figure} pictures/scheme.png\n:alt: Схема\n```\n", {},
         ["docs/index.md:3: warning: image file not readable: pictures/scheme.png — put the image at that "
          "path under docs/, or correct its name"]),
+    "missing-link-target": (
+        "# Главная\n\nСм. [раздел](#nowhere).\n", {},
+        ["docs/index.md:3: warning: 'myst' cross-reference target not found: 'nowhere' — a link [text](#name) "
+         "needs a line (name)= above the heading it points to"]),
     "unknown-toctree-document": (
         "# Главная\n\n```{toctree}\nchapters/nowhere\n```\n", {},
         ["docs/index.md:3: warning: toctree contains reference to nonexisting document 'chapters/nowhere' "

@@ -168,7 +168,8 @@ def test_the_pre_commit_hooks_are_local_and_run_our_tool(tmp_path):
 
 def test_build_outputs_are_ignored_by_git():
     paths = ["_build/site/ru/index.html", ".venv/bin/python", "locales/fi/LC_MESSAGES/index.mo",
-             "scripts/handbook/__pycache__/cli.cpython-311.pyc", "locales/fi/LC_MESSAGES/index.po.tmp"]
+             "scripts/handbook/__pycache__/cli.cpython-311.pyc", "locales/fi/LC_MESSAGES/index.po.tmp",
+             "docs/chapters/06-costing.md~", "docs/chapters/.06-costing.md.swp", "docs/.DS_Store"]
     result = subprocess.run(["git", "check-ignore", "--no-index", *paths], cwd=REPO, capture_output=True,
                             text=True, timeout=30)
     assert result.stdout.split() == paths

@@ -101,3 +101,12 @@ def test_the_handbook_finds_new_chapters_by_glob():
         text = chapter.read_text(encoding="utf-8")
         assert re.match(r"\(ch-[a-z0-9-]+\)=\n\n# ", text), chapter.name
         assert "\n## Чек-лист\n" in text, chapter.name
+
+
+def test_a_practice_card_needs_its_catalogue_page(tmp_path):
+    layout = Layout(copy_project(ROOTS / "authoring", tmp_path / "p"))
+    (layout.docs / "practices" / "index.md").unlink()
+    run = run_command(scaffold.main, "new-practice", "Летний лагерь", layout)
+    assert run.status == 2
+    assert run.err.startswith("docs/practices/index.md: error: this page does not exist yet")
+    assert list((layout.docs / "practices").iterdir()) == []

@@ -34,6 +34,9 @@ HINTS = [
          "{term}`your words <term as in the glossary>`"),
     Hint("ref.doc", None,
          "check the file's path, without .md, relative to this file's folder (or from docs/ with a leading /)"),
+    Hint("myst.xref_missing", None,
+         "a link [text](#name) needs a line (name)= above the heading it points to; a link to a page "
+         "needs the file's path relative to this file, with .md"),
     Hint("toc.not_readable", None,
          "check the file name in the toctree list (without .md), or create that file; "
          'for a new chapter use make new-chapter TITLE="…"'),

@@ -83,8 +83,9 @@ def plan_path(layout: Layout, kind: Kind, title: str) -> tuple[Path, str]:
     folder = layout.docs / kind.folder
     catalogue = layout.docs / kind.catalogue
     if not catalogue.is_file():
-        raise ScaffoldError(f"{layout.rel(catalogue)}: error: the catalogue page is missing, so a new file "
-                            f"would be in no table of contents — create it first [{kind.name}]")
+        raise ScaffoldError(f"{layout.rel(catalogue)}: error: this page does not exist yet, and it is the "
+                            f"table of contents a new file joins — create it first, with a toctree "
+                            f"that lists the files of docs/{kind.folder}/ [{kind.name}]")
     for existing in sorted(folder.glob("*.md")):
         stem = m.group(2) if (m := _NUMBERED.match(existing.name)) else existing.stem
         if stem == slug:
