@@ -35,8 +35,10 @@ TARGETS = [
            pending_issue=5),
     Target("serve", "make serve [LANGS=fi] [PORT=8000]",
            "live preview of one language on http://127.0.0.1:8000, rebuilt on save"),
-    Target("new-chapter", 'make new-chapter TITLE="…"', "authors: a new chapter docs/chapters/NN-<slug>.md from the template"),
-    Target("new-practice", 'make new-practice TITLE="…"', "authors: a new practice card docs/practices/<slug>.md from the template"),
+    Target("new-chapter", 'make new-chapter TITLE="…"',
+           "authors: a new chapter docs/chapters/NN-<slug>.md from the template"),
+    Target("new-practice", 'make new-practice TITLE="…"',
+           "authors: a new practice card docs/practices/<slug>.md from the template"),
     Target("bench", "make bench", "the benchmark; report on stdout and in _build/bench.json", pending_issue=7),
     Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build",
            pending_issue=5),
@@ -75,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("update-po", help="update the .po files from the sources")
     p.add_argument("--langs", default="")
     p = sub.add_parser("serve", help="live preview of one language, rebuilt on save")
-    p.add_argument("--langs", default="", help="the first of these languages is previewed (default: the source)")
+    p.add_argument("--langs", default="", help="the first of these is previewed (default: the source)")
     p.add_argument("--port", type=int, default=8000)
     for name in ("new-chapter", "new-practice"):
         p = sub.add_parser(name, help=f"create a file from the {name[4:]} template")
