@@ -1,11 +1,14 @@
 """The publishing workflow: valid YAML, only Makefile targets, a matrix of independent jobs."""
 
+import json
 import re
 import runpy
 import shlex
 import subprocess
+from importlib.resources import files
 
 import yaml
+from jsonschema.validators import validator_for
 
 from conftest import REPO
 
@@ -79,6 +82,19 @@ def test_the_workflow_is_valid_yaml_with_the_parts_github_needs():
     assert set(data["jobs"]) == {"test", "html", "pdf", "publish"}
     for name, job in data["jobs"].items():
         assert job["runs-on"] and job["steps"], name
+
+
+def test_the_workflow_follows_githubs_workflow_schema():
+    # The schema SchemaStore publishes for GitHub workflows, as check-jsonschema ships it (offline).
+    schema = json.loads(files("check_jsonschema.builtin_schemas.vendor")
+                        .joinpath("github-workflows.json").read_text(encoding="utf-8"))
+    data = load_workflow()
+    data["on"] = data.pop(True, data.get("on"))  # as GitHub reads it (YAML 1.2: `on` is a string)
+    validator = validator_for(schema)(schema)
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
+    assert errors == []
+    broken = {**data, "jobs": {**data["jobs"], "html": {**data["jobs"]["html"], "runs_on": "x"}}}
+    assert list(validator.iter_errors(broken))  # the schema does catch a misspelt key
 
 
 def test_every_build_step_is_a_make_target_listed_by_make_help():
