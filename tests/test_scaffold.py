@@ -109,4 +109,4 @@ def test_a_practice_card_needs_its_catalogue_page(tmp_path):
     run = run_command(scaffold.main, "new-practice", "Летний лагерь", layout)
     assert run.status == 2
     assert run.err.startswith("docs/practices/index.md: error: this page does not exist yet")
-    assert list((layout.docs / "practices").iterdir()) == []
+    assert [p.name for p in (layout.docs / "practices").iterdir()] == ["dnevnoi-tsentr.md"]

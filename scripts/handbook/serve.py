@@ -79,12 +79,13 @@ def build_once(root: str, lang: str) -> int:
         return 1
     seconds = time.perf_counter() - started
     count = len(result.messages)
+    # Sphinx re-reads only the changed pages, so only their problems are known here.
     if count:
-        print(f"  {lang}: built in {seconds:.1f} s with {count} problem{'s' if count != 1 else ''} "
-              "(listed above) — the preview shows the page anyway; fix them before you publish",
+        print(f"  {lang}: built in {seconds:.1f} s; {count} problem{'s' if count != 1 else ''} in the pages "
+              "just rebuilt (listed above) — the preview shows them anyway; fix them before you publish",
               flush=True)
     else:
-        print(f"  {lang}: built in {seconds:.1f} s, no problems", flush=True)
+        print(f"  {lang}: built in {seconds:.1f} s, no problems in the pages just rebuilt", flush=True)
     return 0 if result.ok else 1
 
 
