@@ -5,6 +5,8 @@
 LANGS ?=
 EDITION ?=
 CODE ?=
+TITLE ?=
+PORT ?= 8000
 PYTHON ?= python3
 
 # -- Internal --------------------------------------------------------------------------------
@@ -13,10 +15,18 @@ HANDBOOK := $(VENV)/bin/python -m handbook
 # Works before the set-up: the CLI's help and "not available yet" need only the standard library.
 HANDBOOK_LITE := PYTHONPATH=scripts $(PYTHON) -m handbook
 SETUP_DONE := $(VENV)/.setup-done
+# `make serve LANG=fi` (the issue's spelling) counts only when LANG is given on the command line:
+# the LANG every shell exports is a locale (C.UTF-8), never a language. Given there, it is also
+# taken out of the preview's environment, where it would be a broken locale.
+ifeq ($(origin LANG),command line)
+SERVE := env -u LANG $(HANDBOOK) serve --langs "$(LANG)"
+else
+SERVE := $(HANDBOOK) serve --langs "$(LANGS)"
+endif
 
 .DEFAULT_GOAL := all
 .PHONY: all setup html test gettext update-po clean help lock \
-	pdf stats check review serve bench add-language
+	pdf stats check review serve bench add-language new-chapter new-practice
 
 all: $(SETUP_DONE)
 	@$(HANDBOOK) build --langs "$(LANGS)"
@@ -39,8 +49,15 @@ gettext: $(SETUP_DONE)
 update-po: $(SETUP_DONE)
 	@$(HANDBOOK) update-po --langs "$(LANGS)"
 
+# Authors: live preview of one language; a new chapter or practice card from its template.
+serve: $(SETUP_DONE)
+	@$(SERVE) --port "$(PORT)"
+
+new-chapter new-practice: $(SETUP_DONE)
+	@$(HANDBOOK) $@ --title "$(TITLE)"
+
 # Targets whose issues have not landed yet: they say so and exit 2.
-pdf stats check review serve bench add-language:
+pdf stats check review bench add-language:
 	@$(HANDBOOK_LITE) pending $@
 
 help:

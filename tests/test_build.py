@@ -60,7 +60,9 @@ def test_a_warning_fails_the_build_naming_file_and_line_and_other_languages_stil
     run = run_command(commands.html, "", layout)
     assert run.status == 1
     lines = [line for line in run.err.splitlines() if "no-such-label" in line]
-    assert lines == [f"docs/guide/deep/page.md:{line}: warning: undefined label: 'no-such-label' [ref.ref]"]
+    assert lines == [f"docs/guide/deep/page.md:{line}: warning: undefined label: 'no-such-label' — "
+                     "check the label's spelling, or put a line (the-label)= just above the heading "
+                     "you link to [ref.ref]"]
     assert "  fi: failed with 1 problem" in run.out
     assert "HTML build failed for" in run.out
     for lang in LANGUAGES:

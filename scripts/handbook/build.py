@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.fingerprint import StateFile, fingerprint
+from handbook.hints import add_hint
 from handbook.paths import Layout
 from handbook.publish import publish, recover
 
@@ -39,7 +40,8 @@ class BuildResult:
 
 
 def format_messages(text: str, root: Path) -> list[str]:
-    """Sphinx's warning stream as ``path:line: warning: …`` lines, paths relative to the root."""
+    """Sphinx's warning stream as ``path:line: warning: … — how to fix`` lines, paths relative
+    to the root."""
     prefix = str(root) + os.sep
     lines = []
     for raw in _ANSI.sub("", text).splitlines():
@@ -48,7 +50,7 @@ def format_messages(text: str, root: Path) -> list[str]:
         line = raw.replace(prefix, "")
         line = _SEVERITY.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}: ".replace("critical", "error"),
                              line, count=1)
-        lines.append(line)
+        lines.append(add_hint(line))  # authors get the fix with the problem
     return lines
 
 

@@ -33,8 +33,12 @@ TARGETS = [
            pending_issue=5),
     Target("review", "make review LANGS=fi", "HTML and PDF with untranslated and outdated text marked",
            pending_issue=5),
-    Target("serve", "make serve [LANGS=fi]", "live preview on http://127.0.0.1:8000, rebuilt on save",
-           pending_issue=9),
+    Target("serve", "make serve [LANGS=fi] [PORT=8000]",
+           "live preview of one language on http://127.0.0.1:8000, rebuilt on save"),
+    Target("new-chapter", 'make new-chapter TITLE="…"',
+           "authors: a new chapter docs/chapters/NN-<slug>.md from the template"),
+    Target("new-practice", 'make new-practice TITLE="…"',
+           "authors: a new practice card docs/practices/<slug>.md from the template"),
     Target("bench", "make bench", "the benchmark; report on stdout and in _build/bench.json", pending_issue=7),
     Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build",
            pending_issue=5),
@@ -72,6 +76,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("gettext", help="extract messages into _build/gettext")
     p = sub.add_parser("update-po", help="update the .po files from the sources")
     p.add_argument("--langs", default="")
+    p = sub.add_parser("serve", help="live preview of one language, rebuilt on save")
+    p.add_argument("--langs", default="", help="the first of these is previewed (default: the source)")
+    p.add_argument("--port", type=int, default=8000)
+    for name in ("new-chapter", "new-practice"):
+        p = sub.add_parser(name, help=f"create a file from the {name[4:]} template")
+        p.add_argument("--title", default="")
+    p = sub.add_parser("normalize-po", help="rewrap .po files as the repository keeps them (pre-commit)")
+    p.add_argument("files", nargs="*")
+    p = sub.add_parser("check-sources", help="fast checks of the Markdown sources (pre-commit)")
+    p.add_argument("files", nargs="*")
     sub.add_parser("help", help="list the Makefile targets")
     p = sub.add_parser("pending", help="say that a target has not landed yet")
     p.add_argument("target")
@@ -94,6 +108,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.gettext()
         if args.command == "update-po":
             return commands.update_po(args.langs)
+        if args.command == "serve":
+            return commands.serve(args.langs, args.port)
+        if args.command in ("new-chapter", "new-practice"):
+            from handbook import scaffold
+
+            return scaffold.main(args.command, args.title)
+        if args.command == "normalize-po":
+            from handbook import po_format
+
+            return po_format.main(args.files)
+        if args.command == "check-sources":
+            from handbook import source_checks
+
+            return source_checks.main(args.files)
     except commands.UsageError as exc:
         print(f"handbook: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from handbook import build, site_index
+from handbook import build, po_format, site_index
 from handbook.paths import Layout
 from handbook.settings import Settings, SettingsError, load_settings
 
@@ -111,6 +111,21 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
         return status
     _say(f"Catalogs (.po): {', '.join(targets)}")
     counts = basic.update(str(layout.locales), str(layout.gettext), targets, jobs=1)
+    # sphinx-intl wraps at Babel's width; keep the repository's one wrapping (no diff noise).
+    for path in po_format.po_files(layout, targets):
+        po_format.normalise(path)
     _say(f"  created {counts['create']}, updated {counts['update']}, unchanged {counts['notchanged']}"
          f" — {layout.rel(layout.locales)}/")
     return 0
+
+
+def serve(langs: str, port: int, layout: Layout | None = None) -> int:
+    from handbook import serve as preview
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    # One language at a time: the first asked for, else the source language.
+    lang = parse_languages(langs, settings)[0] if langs.strip() else settings.source_language
+    if not 0 < port < 65536:
+        raise UsageError(f"PORT={port} is not a port number — use one from 1024 to 65535, e.g. PORT=8001")
+    return preview.serve(layout, lang, port)
