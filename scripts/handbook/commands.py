@@ -101,7 +101,7 @@ def gettext(layout: Layout | None = None) -> int:
 
 
 def update_po(langs: str, layout: Layout | None = None) -> int:
-    from sphinx_intl import basic
+    from handbook.po import update
 
     layout = layout or Layout()
     settings = _settings(layout)
@@ -110,7 +110,6 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
     if status:
         return status
     _say(f"Catalogs (.po): {', '.join(targets)}")
-    counts = basic.update(str(layout.locales), str(layout.gettext), targets, jobs=1)
-    _say(f"  created {counts['create']}, updated {counts['update']}, unchanged {counts['notchanged']}"
-         f" — {layout.rel(layout.locales)}/")
+    update.update(layout, targets, settings.title(settings.source_language), _say)
+    _say(f"The catalogs are in {layout.rel(layout.locales)}/ — translate them in Poedit or Weblate.")
     return 0

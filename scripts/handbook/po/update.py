@@ -1,0 +1,66 @@
+"""``make update-po``: merge the fresh templates into every language's catalogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from handbook.paths import Layout
+from handbook.po import catalog
+from handbook.po.merge import MergeCounts, merge
+
+
+@dataclass
+class LanguageResult:
+    language: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _summary(counts: MergeCounts) -> str:
+    parts = [f"+{counts.added} new", f"{counts.fuzzy} fuzzy", f"{counts.revived} revived",
+             f"{counts.obsolete} obsolete"]
+    return ", ".join(parts)
+
+
+def update_language(layout: Layout, lang: str, project: str,
+                    say: Callable[[str], None] = print) -> LanguageResult:
+    """Bring one language's catalogs up to date with ``_build/gettext``; print one line per file."""
+    result = LanguageResult(lang)
+    lc_messages = layout.locales / lang / "LC_MESSAGES"
+    for doc, pot_path in catalog.templates(layout.gettext).items():
+        template = catalog.load(pot_path)
+        po_path = lc_messages / f"{doc}.po"
+        old = catalog.load(po_path) if po_path.is_file() else None
+        new, counts = merge(template, old, interface=doc in catalog.INTERFACE_CATALOGS)
+        if old is None:
+            new.metadata = catalog.new_metadata(lang, project)
+        written = catalog.write_if_changed(po_path, new)
+        where = layout.rel(po_path)
+        if old is None:
+            result.created += 1
+            say(f"  Create: {where} ({len([e for e in new if not e.obsolete])} messages)")
+        elif written:
+            result.updated += 1
+            say(f"  Update: {where}: {_summary(counts)}")
+        else:
+            result.unchanged += 1
+    templates = set(catalog.templates(layout.gettext))
+    for po_path in catalog.catalogs(lc_messages):
+        doc = catalog.docname(po_path, lc_messages)
+        if doc not in templates and doc not in catalog.INTERFACE_CATALOGS:
+            say(f"  {layout.rel(po_path)}:1: warning: no document {doc!r} in docs/ any more — "
+                "the file is kept; move its translations or delete it [orphan-catalog]")
+    return result
+
+
+def update(layout: Layout, languages: Sequence[str], project: str,
+           say: Callable[[str], None] = print) -> list[LanguageResult]:
+    results = []
+    for lang in languages:
+        res = update_language(layout, lang, project, say)
+        say(f"  {lang}: created {res.created}, updated {res.updated}, unchanged {res.unchanged}")
+        results.append(res)
+    return results
+
