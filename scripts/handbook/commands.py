@@ -113,3 +113,26 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
     update.update(layout, targets, settings.title(settings.source_language), _say)
     _say(f"The catalogs are in {layout.rel(layout.locales)}/ — translate them in Poedit or Weblate.")
     return 0
+
+
+def check(langs: str, layout: Layout | None = None) -> int:
+    """Check every translation; the problems on stdout, a summary on stderr."""
+    import runpy
+
+    from handbook.po.checks.run import DEFAULT_GLOSSARY, check_languages
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    glossary = runpy.run_path(str(layout.conf)).get("handbook_glossary") or DEFAULT_GLOSSARY
+    problems = check_languages(layout, targets, settings.source_language, glossary)
+    for problem in problems:
+        print(problem, flush=True)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        print(f"check: no problems in the translations ({', '.join(targets)})", file=sys.stderr)
+        return 0
+    print(f"check: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+          f"in the translations ({', '.join(targets)})", file=sys.stderr)
+    return 1
