@@ -136,3 +136,72 @@ def check(langs: str, layout: Layout | None = None) -> int:
     print(f"check: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
           f"in the translations ({', '.join(targets)})", file=sys.stderr)
     return 1
+
+
+def stats(langs: str, layout: Layout | None = None) -> int:
+    """Translation progress per language and document, on stdout and in _build/stats.json."""
+    from handbook.po import stats as po_stats
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    collected = po_stats.collect(layout.locales, targets)
+    _say("Translation progress (messages and words of the Russian source; done = translated):")
+    for lang, documents in collected.items():
+        for line in po_stats.table(lang, documents):
+            _say(line)
+    out = layout.build / "stats.json"
+    po_stats.write_json(out, collected)
+    _say(f"The statistics are in {layout.rel(out)}.")
+    return 0
+
+
+def review(langs: str, layout: Layout | None = None) -> int:
+    """Build the review site of each language asked for (never the source language)."""
+    from handbook.po import review as po_review
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    if not langs.strip() or not targets:
+        raise UsageError("say which language to review, e.g. `make review LANGS=fi` "
+                         f"(one of {', '.join(settings.languages[1:])})")
+    status = 0
+    for lang in targets:
+        result, marked, outdir = po_review.review(layout, lang)
+        for message in result.messages:
+            print(message, file=sys.stderr, flush=True)
+        if not result.ok:
+            _say(f"  {lang}: the review build failed (see the messages above)")
+            status = 1
+            continue
+        _say(f"  {lang}: {result.documents} documents, {marked} outdated translations marked — "
+             f"{layout.rel(outdir)}/index.html")
+        if po_review.review_pdf(layout, lang, layout.build / "review" / "locales") is None:
+            _say(f"  {lang}: no review PDF yet — it comes with the PDF builder (issue #4)")
+    _say("Untranslated text has a dotted outline; outdated (fuzzy) translations a wavy underline and ⟳.")
+    return status
+
+
+def add_language(code: str, layout: Layout | None = None) -> int:
+    """Add a language to conf.py and create its catalogs from the current sources."""
+    from handbook.po import add_language as adding
+    from handbook.po import update
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    try:
+        adding.validate(code)
+        added = adding.add_to_conf(layout.conf, code)
+    except adding.AddLanguageError as exc:
+        raise UsageError(str(exc)) from None
+    _say(f"conf.py: {'added' if added else 'already lists'} {code} in handbook_languages")
+    status = gettext(layout)
+    if status:
+        return status
+    _say(f"Catalogs (.po): {code}")
+    update.update(layout, [code], settings.title(settings.source_language), _say)
+    _say(f"Next: translate {layout.rel(layout.locales / code / 'LC_MESSAGES')}/*.po (sphinx.po holds the "
+         f"interface), add a title for {code} to handbook_titles in conf.py, then run `make`; "
+         f"the site is built into {layout.rel(layout.site / code)}/.")
+    return 0
