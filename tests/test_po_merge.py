@@ -207,3 +207,14 @@ def test_no_translation_is_ever_lost(start, ops):
         _check_step(old, pot, po)
         # 5. Running update-po again changes nothing.
         assert catalog.render(merge(pot, roundtrip(po))[0]) == catalog.render(po)
+
+
+def test_message_moved_to_another_document_keeps_its_translation():
+    chapter_a, _ = merge(template("Абзац, который переедет в другую главу.", "Остаётся"), None)
+    translate(chapter_a, "Абзац, который переедет в другую главу.", "A paragraph that moves.")
+    from handbook.po.merge import compendium
+    others = compendium([roundtrip(chapter_a)])
+    chapter_b, counts = merge(template("Новый текст", "Абзац, который переедет в другую главу."), None,
+                              others=others)
+    moved = entry(chapter_b, "Абзац, который переедет в другую главу.")
+    assert moved.msgstr == "A paragraph that moves." and not moved.fuzzy and counts.revived == 1

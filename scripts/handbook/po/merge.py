@@ -130,11 +130,18 @@ def _closest(template: polib.POEntry, memory: _Memory) -> int | None:
     return None if best is None else best[1]
 
 
-def merge(template: polib.POFile, old: polib.POFile | None, *, interface: bool = False
-          ) -> tuple[polib.POFile, MergeCounts]:
+def compendium(catalogs: list[polib.POFile]) -> dict[Key, polib.POEntry]:
+    """Translations of a language's other catalogs by the exact text they were made for: a
+    paragraph moved from one chapter to another keeps its translation."""
+    return _exact_sources([e for po in catalogs for e in po])
+
+
+def merge(template: polib.POFile, old: polib.POFile | None, *, interface: bool = False,
+          others: dict[Key, polib.POEntry] | None = None) -> tuple[polib.POFile, MergeCounts]:
     """The new catalog: the template's messages in its order, then obsolete ones.
 
     ``interface``: the catalog also holds strings no template extracts; keep them active.
+    ``others``: translations from the language's other catalogs (see :func:`compendium`).
     """
     counts = MergeCounts()
     result = polib.POFile(wrapwidth=old.wrapwidth if old is not None else 79)
@@ -174,6 +181,9 @@ def merge(template: polib.POFile, old: polib.POFile | None, *, interface: bool =
             _copy_translation(entry, source)
             if id(source) in position:
                 memory.used.add(position[id(source)])
+            counts.revived += 1
+        elif others and (source := others.get(key(tmpl))) is not None:
+            _copy_translation(entry, source)  # moved here from another document
             counts.revived += 1
         elif (index := _closest(tmpl, memory)) is not None:
             source = memory.entries[index]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from handbook.paths import Layout
 from handbook.po import catalog
-from handbook.po.merge import MergeCounts, merge
+from handbook.po.merge import MergeCounts, compendium, merge
 
 
 @dataclass
@@ -29,11 +29,16 @@ def update_language(layout: Layout, lang: str, project: str,
     """Bring one language's catalogs up to date with ``_build/gettext``; print one line per file."""
     result = LanguageResult(lang)
     lc_messages = layout.locales / lang / "LC_MESSAGES"
+    # Every catalog as it was before this run, so that text moved between documents keeps its
+    # translation whatever the order the documents are merged in.
+    before = {catalog.docname(p, lc_messages): catalog.load(p) for p in catalog.catalogs(lc_messages)}
+    others = compendium([po for doc, po in before.items() if doc not in catalog.INTERFACE_CATALOGS])
     for doc, pot_path in catalog.templates(layout.gettext).items():
         template = catalog.load(pot_path)
         po_path = lc_messages / f"{doc}.po"
-        old = catalog.load(po_path) if po_path.is_file() else None
-        new, counts = merge(template, old, interface=doc in catalog.INTERFACE_CATALOGS)
+        old = before.get(doc)
+        interface = doc in catalog.INTERFACE_CATALOGS
+        new, counts = merge(template, old, interface=interface, others=None if interface else others)
         if old is None:
             new.metadata = catalog.new_metadata(lang, project)
         written = catalog.write_if_changed(po_path, new)
