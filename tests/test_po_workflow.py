@@ -140,6 +140,9 @@ def test_add_language_then_the_next_build_builds_it(tmp_path):
     assert built.status == 0, built.out + built.err
     page = soup(layout, "da", "chapter.html")
     assert page.html["lang"] == "da"
+    # Nothing translated yet: the notice says so (in English until da's sphinx.po translates it).
+    assert page.select_one(".handbook-progress").get_text(" ", strip=True).startswith(
+        "This page is not translated yet; it is shown in the original Russian.")
     assert soup(layout, "fi", "chapter.html").select_one('a[hreflang="da"]')["href"] == "../da/chapter.html"
     # Adding it again changes nothing.
     again = run_command(commands.add_language, "da", layout)
@@ -173,3 +176,15 @@ def test_help_lists_the_translators_targets_as_available():
     for usage in ("make stats", "make check", "make review LANGS=fi", "make add-language CODE=da"):
         line = next(line for line in result.out.splitlines() if usage in line)
         assert "not available yet" not in line
+
+
+def test_update_po_never_rewrites_a_catalog_it_cannot_read(tmp_path):
+    layout = project(tmp_path)
+    po = layout.locales / "fi" / "LC_MESSAGES" / "chapter.po"
+    broken = po.read_text(encoding="utf-8").replace('msgstr "Palveluntuottajat"', 'msgstr "Palveluntuottajat')
+    po.write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index('msgstr "Palveluntuottajat') + 1
+    result = run_command(commands.update_po, "", layout)
+    assert result.status == 1
+    assert f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: the file has a syntax error" in result.out
+    assert po.read_text(encoding="utf-8") == broken

@@ -110,9 +110,9 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
     if status:
         return status
     _say(f"Catalogs (.po): {', '.join(targets)}")
-    update.update(layout, targets, settings.title(settings.source_language), _say)
+    results = update.update(layout, targets, settings.title(settings.source_language), _say)
     _say(f"The catalogs are in {layout.rel(layout.locales)}/ — translate them in Poedit or Weblate.")
-    return 0
+    return 1 if any(r.unreadable for r in results) else 0
 
 
 def check(langs: str, layout: Layout | None = None) -> int:

@@ -79,7 +79,7 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
     progress = doctree.get("translation_progress") or {}
     total, translated = progress.get("total", 0), progress.get("translated", 0)
     if total and translated < total:
-        context["handbook_progress"] = {"percent": percent(translated / total, lang)}
+        context["handbook_progress"] = {"percent": percent(translated / total, lang), "none": not translated}
     if app.config.handbook_review:
         po_path = _locale_dir(app) / lang / "LC_MESSAGES" / f"{pagename}.po"
         counts = po_stats.Counts()
