@@ -97,6 +97,8 @@ def test_status_page_has_an_accessible_table_per_language(built):
     assert cells["Palveluntuottajat"][:4] == ["67 %", "17 %", "17 %", "30"]
     assert cells["Etusivu"][:3] == ["100 %", "0 %", "0 %"]
     assert page.select_one(".handbook-bar")["aria-hidden"] == "true"
+    # The language switcher leads to the same page in the other language.
+    assert page.select_one('.language-switcher a[hreflang="ru"]')["href"] == "../ru/translation-status.html"
     assert soup(built, "ru", "translation-status.html").select_one("table.handbook-status-table")
 
 
