@@ -190,3 +190,22 @@ def test_update_po_never_rewrites_a_catalog_it_cannot_read(tmp_path):
     assert result.status == 1
     assert f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: the file has a syntax error" in result.out
     assert po.read_text(encoding="utf-8") == broken
+
+
+def test_a_translation_sphinx_would_drop_is_dropped_and_check_reports_it(tmp_path):
+    """The [dropped] check is grounded: the real build shows the Russian text for such a message."""
+    layout = project(tmp_path)
+    po = layout.locales / "fi" / "LC_MESSAGES" / "chapter.po"
+    text = po.read_text(encoding="utf-8").replace('msgstr "Palveluntuottaja merkitään rekisteriin."',
+                                                  'msgstr "1. Palveluntuottaja merkitään rekisteriin."')
+    po.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('msgstr "1. Palveluntuottaja merkitään rekisteriin."') + 1
+    assert run_command(commands.html, "fi", layout).status == 0
+    page = soup(layout, "fi", "chapter.html").select_one("article").get_text(" ", strip=True)
+    assert "Поставщик социальных услуг включается в реестр." in page
+    assert "Palveluntuottaja merkitään" not in page
+    result = run_command(commands.check, "fi", layout)
+    assert result.status == 1
+    assert result.out.startswith(f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: the translation starts "
+                                 "a list where the source has a paragraph")
+    assert "[dropped]" in result.out

@@ -56,7 +56,8 @@ def with_language(conf_text: str, code: str) -> str:
     end = sum(len(line) for line in encoded[:node.end_lineno - 1]) + node.end_col_offset
     data = conf_text.encode("utf-8")
     literal = data[start:end].decode("utf-8")
-    quote = "'" if node.elts and literal[node.elts[0].col_offset - node.col_offset:][:1] == "'" else '"'
+    first_quote = re.search(r"['\"]", literal)
+    quote = first_quote.group(0) if first_quote else '"'
     inner = literal[1:-1].rstrip()
     trailing_comma = inner.endswith(",")
     multiline = "\n" in literal
