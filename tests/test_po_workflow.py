@@ -209,3 +209,17 @@ def test_a_translation_sphinx_would_drop_is_dropped_and_check_reports_it(tmp_pat
     assert result.out.startswith(f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: the translation starts "
                                  "a list where the source has a paragraph")
     assert "[dropped]" in result.out
+
+
+def test_a_script_in_a_translation_never_reaches_the_site(tmp_path):
+    layout = project(tmp_path)
+    po = layout.locales / "fi" / "LC_MESSAGES" / "chapter.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgstr "Palveluntuottaja merkitään rekisteriin."',
+        'msgstr "Palveluntuottaja <script>alert(1)</script> merkitään rekisteriin."'), encoding="utf-8")
+    result = run_command(commands.html, "fi", layout)
+    assert result.status == 1
+    assert ("docs/chapter.md:4: warning: locales/fi/LC_MESSAGES/chapter.po: the translation contains raw "
+            "HTML '<script>', shown as text") in result.err
+    html = (layout.site / "fi" / "chapter.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html

@@ -10,7 +10,7 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import anchors, docutils_nb, progress, switcher
+from handbook.sphinxext import anchors, docutils_nb, progress, switcher, translation_safety
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -43,4 +43,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     anchors.setup(app)
     switcher.setup(app)
     progress.setup(app)
+    translation_safety.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
