@@ -96,6 +96,7 @@ def test_status_page_has_an_accessible_table_per_language(built):
     # Words: 20 of 30 translated, 5 outdated, 5 untranslated; the title is the translated one.
     assert cells["Palveluntuottajat"][:4] == ["67 %", "17 %", "17 %", "30"]
     assert cells["Etusivu"][:3] == ["100 %", "0 %", "0 %"]
+    assert table.select_one("tbody a")["href"] == "chapter.html"
     assert page.select_one(".handbook-bar")["aria-hidden"] == "true"
     # The language switcher leads to the same page in the other language.
     assert page.select_one('.language-switcher a[hreflang="ru"]')["href"] == "../ru/translation-status.html"
@@ -142,6 +143,7 @@ def test_add_language_then_the_next_build_builds_it(tmp_path):
     assert built.status == 0, built.out + built.err
     page = soup(layout, "da", "chapter.html")
     assert page.html["lang"] == "da"
+    assert (layout.site / "da" / "_static" / "danish-stemmer.js").is_file()  # search in Danish
     # Nothing translated yet: the notice says so (in English until da's sphinx.po translates it).
     assert page.select_one(".handbook-progress").get_text(" ", strip=True).startswith(
         "This page is not translated yet; it is shown in the original Russian.")

@@ -3,6 +3,7 @@ translation-status page (a table and bars per language and chapter), and the rev
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from handbook.languages import native_name
 from handbook.po import stats as po_stats
 
 STATUS_PAGE = "translation-status"
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _locale_dir(app: Sphinx) -> Path:
@@ -51,7 +53,10 @@ def _status_rows(app: Sphinx, lang: str) -> list[dict[str, Any]]:
         if doc.document in app.env.titles:
             title = app.env.titles[doc.document].astext()
         rows.append({
-            "document": doc.document, "title": title, "is_total": doc.document == "total",
+            "document": doc.document, "title": title,
+            # A title still in the source language, for screen readers to pronounce it right.
+            "title_lang": app.config.handbook_source_language if _CYRILLIC.search(title) else "",
+            "is_total": doc.document == "total",
             "link": doc.document in app.env.found_docs,
             "translated": round(w.percent("translated")), "fuzzy": round(w.percent("fuzzy")),
             "untranslated": round(w.percent("untranslated")), "words": w.total,
