@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOTS, copy_project, run_command
 from handbook import commands
@@ -122,3 +124,14 @@ def test_wrong_plural_forms_header(tmp_path):
     out = run_command(commands.check, "", layout).out
     assert f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: wrong Plural-Forms header" in out
     assert "[plural-forms]" in out
+
+PIECES = list("аб fi{}`[]()<>#-*>:|%$^\n\\\"'.!?…") + ["{ref}", "](", "<script>", "{{ x }}", "%s", "[^1]"]
+markup_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(source=markup_text, translation=markup_text)
+def test_checks_never_crash_and_always_say_how_to_fix(source, translation):
+    for finding in check_message(source, translation, "fi", "ru", TERMS):
+        assert finding.severity in ("error", "warning")
+        assert " — " in finding.message and finding.check

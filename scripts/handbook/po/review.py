@@ -59,11 +59,17 @@ def build_review(root: str, lang: str, locale_dir: str, outdir: str, doctreedir:
     result = BuildResult(lang, "html", Path(outdir))
     warnings = io.StringIO()
     overrides = {"language": lang, "handbook_review": True, "locale_dirs": [locale_dir]}
-    app = Sphinx(layout.docs, layout.root, outdir, doctreedir, "html", confoverrides=overrides,
-                 status=None, warning=warnings, freshenv=True)
-    app.build()
-    result.ok = app.statuscode == 0
-    result.documents = len(app.env.found_docs)
+    from sphinx.errors import SphinxError
+
+    try:
+        app = Sphinx(layout.docs, layout.root, outdir, doctreedir, "html", confoverrides=overrides,
+                     status=None, warning=warnings, freshenv=True)
+        app.build()
+        result.ok = app.statuscode == 0
+        result.documents = len(app.env.found_docs)
+    except SphinxError as exc:  # the project's mistake (conf.py, a document): say it, no traceback
+        result.ok = False
+        warnings.write(f"error: {exc}\n")
     result.messages = format_messages(warnings.getvalue(), layout.root)
     return result
 
