@@ -225,3 +225,10 @@ def test_a_script_in_a_translation_never_reaches_the_site(tmp_path):
             "HTML '<script>', shown as text") in result.err
     html = (layout.site / "fi" / "chapter.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_the_source_language_has_nothing_to_translate(tmp_path):
+    layout = project(tmp_path)
+    for command in (commands.update_po, commands.check, commands.stats, commands.review):
+        with pytest.raises(commands.UsageError, match="ru is the source language .* choose from: fi"):
+            command("ru", layout)

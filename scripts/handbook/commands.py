@@ -35,6 +35,16 @@ def parse_languages(text: str, settings: Settings) -> list[str]:
     return list(dict.fromkeys(asked))
 
 
+def translation_languages(langs: str, settings: Settings) -> list[str]:
+    """The languages asked for that have translations (every one but the source language)."""
+    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    if not targets:
+        others = " ".join(code for code in settings.languages if code != settings.source_language)
+        raise UsageError(f"{settings.source_language} is the source language and has no translations — "
+                         f"choose from: {others or 'none yet (make add-language CODE=…)'}")
+    return targets
+
+
 def _say(line: str) -> None:
     print(line, flush=True)
 
@@ -105,7 +115,7 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
 
     layout = layout or Layout()
     settings = _settings(layout)
-    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    targets = translation_languages(langs, settings)
     status = gettext(layout)
     if status:
         return status
@@ -123,7 +133,7 @@ def check(langs: str, layout: Layout | None = None) -> int:
 
     layout = layout or Layout()
     settings = _settings(layout)
-    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    targets = translation_languages(langs, settings)
     glossary = runpy.run_path(str(layout.conf)).get("handbook_glossary") or DEFAULT_GLOSSARY
     problems = check_languages(layout, targets, settings.source_language, glossary)
     for problem in problems:
@@ -144,7 +154,7 @@ def stats(langs: str, layout: Layout | None = None) -> int:
 
     layout = layout or Layout()
     settings = _settings(layout)
-    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    targets = translation_languages(langs, settings)
     collected = po_stats.collect(layout.locales, targets)
     _say("Translation progress (messages and words of the Russian source; done = translated):")
     for lang, documents in collected.items():
@@ -162,7 +172,7 @@ def review(langs: str, layout: Layout | None = None) -> int:
 
     layout = layout or Layout()
     settings = _settings(layout)
-    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    targets = translation_languages(langs, settings)
     if not langs.strip() or not targets:
         raise UsageError("say which language to review, e.g. `make review LANGS=fi` "
                          f"(one of {', '.join(settings.languages[1:])})")
