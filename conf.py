@@ -61,3 +61,8 @@ html_static_path = ["docs/_static"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+
+# -- Translators' tools (make check, make stats) ---------------------------------------------
+
+# Approved terms in every language (TBX; Weblate imports it as a glossary).
+handbook_glossary = "locales/glossary.tbx"

@@ -27,12 +27,9 @@ TARGETS = [
            pending_issue=4),
     Target("gettext", "make gettext", "extract translatable messages into _build/gettext/*.pot"),
     Target("update-po", "make update-po [LANGS=…]", "update locales/<lang>/LC_MESSAGES/*.po from the sources"),
-    Target("stats", "make stats", "translation progress per language and document; _build/stats.json",
-           pending_issue=5),
-    Target("check", "make check", "quality checks of every translation (exit 0 clean, 1 problems)",
-           pending_issue=5),
-    Target("review", "make review LANGS=fi", "HTML and PDF with untranslated and outdated text marked",
-           pending_issue=5),
+    Target("stats", "make stats", "translation progress per language and document; _build/stats.json"),
+    Target("check", "make check", "quality checks of every translation (exit 0 clean, 1 problems)"),
+    Target("review", "make review LANGS=fi", "HTML (PDF: issue #4) with untranslated and outdated text marked"),
     Target("serve", "make serve [LANGS=fi] [PORT=8000]",
            "live preview of one language on http://127.0.0.1:8000, rebuilt on save"),
     Target("new-chapter", 'make new-chapter TITLE="…"',
@@ -40,8 +37,7 @@ TARGETS = [
     Target("new-practice", 'make new-practice TITLE="…"',
            "authors: a new practice card docs/practices/<slug>.md from the template"),
     Target("bench", "make bench", "the benchmark; report on stdout and in _build/bench.json", pending_issue=7),
-    Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build",
-           pending_issue=5),
+    Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build"),
     Target("clean", "make clean", "remove _build/ (the virtual environment stays)"),
     Target("lock", "make lock", "maintainers: re-pin requirements.lock after editing pyproject.toml"),
     Target("help", "make help", "list these targets"),
@@ -86,6 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*")
     p = sub.add_parser("check-sources", help="fast checks of the Markdown sources (pre-commit)")
     p.add_argument("files", nargs="*")
+    p = sub.add_parser("add-language", help="add a language: conf.py and its catalogs")
+    p.add_argument("--code", default="")
+    p = sub.add_parser("review", help="a language's site with untranslated and outdated text marked")
+    p.add_argument("--langs", default="")
+    p = sub.add_parser("stats", help="translation progress per language and document")
+    p.add_argument("--langs", default="")
+    p = sub.add_parser("check", help="check every translation against its source")
+    p.add_argument("--langs", default="")
     sub.add_parser("help", help="list the Makefile targets")
     p = sub.add_parser("pending", help="say that a target has not landed yet")
     p.add_argument("target")
@@ -122,6 +126,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from handbook import source_checks
 
             return source_checks.main(args.files)
+        if args.command == "add-language":
+            return commands.add_language(args.code)
+        if args.command == "review":
+            return commands.review(args.langs)
+        if args.command == "stats":
+            return commands.stats(args.langs)
+        if args.command == "check":
+            return commands.check(args.langs)
     except commands.UsageError as exc:
         print(f"handbook: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from handbook import build, po_format, site_index
+from handbook import build, site_index
 from handbook.paths import Layout
 from handbook.settings import Settings, SettingsError, load_settings
 
@@ -33,6 +33,16 @@ def parse_languages(text: str, settings: Settings) -> list[str]:
                          f"(LANGS=\"{' '.join(settings.languages[:2])}\"), or add one with "
                          "`make add-language CODE=…`")
     return list(dict.fromkeys(asked))
+
+
+def translation_languages(langs: str, settings: Settings) -> list[str]:
+    """The languages asked for that have translations (every one but the source language)."""
+    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    if not targets:
+        others = " ".join(code for code in settings.languages if code != settings.source_language)
+        raise UsageError(f"{settings.source_language} is the source language and has no translations — "
+                         f"choose from: {others or 'none yet (make add-language CODE=…)'}")
+    return targets
 
 
 def _say(line: str) -> None:
@@ -101,21 +111,109 @@ def gettext(layout: Layout | None = None) -> int:
 
 
 def update_po(langs: str, layout: Layout | None = None) -> int:
-    from sphinx_intl import basic
+    from handbook.po import update
 
     layout = layout or Layout()
     settings = _settings(layout)
-    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
+    targets = translation_languages(langs, settings)
     status = gettext(layout)
     if status:
         return status
     _say(f"Catalogs (.po): {', '.join(targets)}")
-    counts = basic.update(str(layout.locales), str(layout.gettext), targets, jobs=1)
-    # sphinx-intl wraps at Babel's width; keep the repository's one wrapping (no diff noise).
-    for path in po_format.po_files(layout, targets):
-        po_format.normalise(path)
-    _say(f"  created {counts['create']}, updated {counts['update']}, unchanged {counts['notchanged']}"
-         f" — {layout.rel(layout.locales)}/")
+    results = update.update(layout, targets, settings.title(settings.source_language), _say)
+    _say(f"The catalogs are in {layout.rel(layout.locales)}/ — translate them in Poedit or Weblate.")
+    return 1 if any(r.unreadable for r in results) else 0
+
+
+def check(langs: str, layout: Layout | None = None) -> int:
+    """Check every translation; the problems on stdout, a summary on stderr."""
+    import runpy
+
+    from handbook.po.checks.run import DEFAULT_GLOSSARY, check_languages
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    targets = translation_languages(langs, settings)
+    glossary = runpy.run_path(str(layout.conf)).get("handbook_glossary") or DEFAULT_GLOSSARY
+    problems = check_languages(layout, targets, settings.source_language, glossary)
+    for problem in problems:
+        print(problem, flush=True)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        print(f"check: no problems in the translations ({', '.join(targets)})", file=sys.stderr)
+        return 0
+    print(f"check: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+          f"in the translations ({', '.join(targets)})", file=sys.stderr)
+    return 1
+
+
+def stats(langs: str, layout: Layout | None = None) -> int:
+    """Translation progress per language and document, on stdout and in _build/stats.json."""
+    from handbook.po import stats as po_stats
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    targets = translation_languages(langs, settings)
+    collected = po_stats.collect(layout.locales, targets)
+    _say("Translation progress (messages and words of the Russian source; done = translated):")
+    for lang, documents in collected.items():
+        for line in po_stats.table(lang, documents):
+            _say(line)
+    out = layout.build / "stats.json"
+    po_stats.write_json(out, collected)
+    _say(f"The statistics are in {layout.rel(out)}.")
+    return 0
+
+
+def review(langs: str, layout: Layout | None = None) -> int:
+    """Build the review site of each language asked for (never the source language)."""
+    from handbook.po import review as po_review
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    targets = translation_languages(langs, settings)
+    if not langs.strip() or not targets:
+        raise UsageError("say which language to review, e.g. `make review LANGS=fi` "
+                         f"(one of {', '.join(settings.languages[1:])})")
+    status = 0
+    for lang in targets:
+        result, marked, outdir = po_review.review(layout, lang)
+        for message in result.messages:
+            print(message, file=sys.stderr, flush=True)
+        if not result.ok:
+            _say(f"  {lang}: the review build failed (see the messages above)")
+            status = 1
+            continue
+        _say(f"  {lang}: {result.documents} documents, {marked} outdated translations marked — "
+             f"{layout.rel(outdir)}/index.html")
+        if po_review.review_pdf(layout, lang, layout.build / "review" / "locales") is None:
+            _say(f"  {lang}: no review PDF yet — it comes with the PDF builder (issue #4)")
+    _say("Untranslated text has a dotted outline; outdated (fuzzy) translations a wavy underline and ⟳.")
+    return status
+
+
+def add_language(code: str, layout: Layout | None = None) -> int:
+    """Add a language to conf.py and create its catalogs from the current sources."""
+    from handbook.po import add_language as adding
+    from handbook.po import update
+
+    layout = layout or Layout()
+    settings = _settings(layout)
+    try:
+        adding.validate(code)
+        added = adding.add_to_conf(layout.conf, code)
+    except adding.AddLanguageError as exc:
+        raise UsageError(str(exc)) from None
+    _say(f"conf.py: {'added' if added else 'already lists'} {code} in handbook_languages")
+    status = gettext(layout)
+    if status:
+        return status
+    _say(f"Catalogs (.po): {code}")
+    update.update(layout, [code], settings.title(settings.source_language), _say)
+    _say(f"Next: translate {layout.rel(layout.locales / code / 'LC_MESSAGES')}/*.po (sphinx.po holds the "
+         f"interface), add a title for {code} to handbook_titles in conf.py, then run `make`; "
+         f"the site is built into {layout.rel(layout.site / code)}/.")
     return 0
 
 

@@ -1,8 +1,7 @@
 """One line wrapping for every .po file, so that Poedit, Babel and polib cause no diff noise.
 
-The canonical form is polib's output at its default width (78), which the repository's .po files
-already have; `make update-po` (Babel, width 76) and translators' editors (Poedit, width 79) write
-other wrappings, and this module rewrites them. Only the wrapping changes: comments, flags,
+The canonical form is the one `make update-po` writes (handbook.po.catalog: polib at a fixed
+width); translators' editors and other tools write other wrappings, and this module rewrites them. Only the wrapping changes: comments, flags,
 previous msgids (``#|``), obsolete entries and the header stay as they are.
 """
 
@@ -13,11 +12,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-import polib
-
 from handbook.paths import Layout
+from handbook.po import catalog as po_catalog
 
-WIDTH = 78  # polib's default
 _LINE = re.compile(r"\(line (\d+)\)")
 # polib and Babel both accept some broken lines (an unclosed quote loses a letter), so every line
 # is checked against the format's grammar before anything is rewritten.
@@ -44,11 +41,11 @@ def normalised(path: Path) -> str:
             raise PoSyntaxError(path, number, "not a comment, a keyword with a quoted string, "
                                 "or a quoted continuation line")
     try:
-        catalog = polib.pofile(str(path), wrapwidth=WIDTH, encoding="utf-8")
+        catalog = po_catalog.load(path)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         found = _LINE.search(str(exc))
         raise PoSyntaxError(path, int(found.group(1)) if found else 0, str(exc)) from None
-    return str(catalog)
+    return po_catalog.render(catalog)
 
 
 def normalise(path: Path) -> bool:

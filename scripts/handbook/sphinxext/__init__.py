@@ -11,7 +11,8 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import anchors, catalogue, docutils_nb, fast_i18n, practices, sanitize, switcher
+from handbook.sphinxext import (anchors, catalogue, docutils_nb, fast_i18n, practices, progress, sanitize,
+                                switcher)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -50,4 +51,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     switcher.setup(app)
     practices.setup(app)
     catalogue.setup(app)
+    progress.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from handbook.languages import native_name
 
 # Pages every HTML build writes besides the documents themselves.
-BUILDER_PAGES = frozenset({"genindex", "search"})
+BUILDER_PAGES = frozenset({"genindex", "search", "translation-status"})  # the last: progress.py
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Translators\x27 tools: .po catalogs, merging, statistics, checks and the glossary."""

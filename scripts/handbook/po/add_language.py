@@ -1,0 +1,91 @@
+"""``make add-language CODE=da``: a new language in conf.py and its catalogs, ready to build."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import runpy
+import tempfile
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+_CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
+SETTING = "handbook_languages"
+
+
+class AddLanguageError(Exception):
+    """The language cannot be added as asked; the message says why and what to do."""
+
+
+def validate(code: str) -> str:
+    """The code if it names a language Babel knows (``da``, ``sv``, ``pt_BR``)."""
+    if not _CODE.match(code or ""):
+        raise AddLanguageError(f"{code!r} is not a language code — give a code such as da, sv or pt_BR "
+                               "(make add-language CODE=da)")
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        raise AddLanguageError(f"unknown language code {code!r} — use an ISO 639 code such as da or sv") from None
+    return code
+
+
+def _list_node(tree: ast.Module) -> ast.List:
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == SETTING):
+            if isinstance(node.value, ast.List) and all(
+                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts):
+                return node.value
+            break
+    raise AddLanguageError(f"conf.py: {SETTING} is not a plain list of language codes — add the code "
+                           "to it by hand")
+
+
+def with_language(conf_text: str, code: str) -> str:
+    """conf.py's text with ``code`` appended to ``handbook_languages``; the rest byte for byte."""
+    tree = ast.parse(conf_text)
+    node = _list_node(tree)
+    if code in [e.value for e in node.elts]:
+        return conf_text
+    lines = conf_text.splitlines(keepends=True)
+    # Offsets are in UTF-8 bytes: work on the encoded lines.
+    encoded = [line.encode("utf-8") for line in lines]
+    start = sum(len(line) for line in encoded[:node.lineno - 1]) + node.col_offset
+    end = sum(len(line) for line in encoded[:node.end_lineno - 1]) + node.end_col_offset
+    data = conf_text.encode("utf-8")
+    literal = data[start:end].decode("utf-8")
+    first_quote = re.search(r"['\"]", literal)
+    quote = first_quote.group(0) if first_quote else '"'
+    inner = literal[1:-1].rstrip()
+    trailing_comma = inner.endswith(",")
+    multiline = "\n" in literal
+    if multiline:
+        indent = re.search(r"\n([ \t]*)\S", literal)
+        pad = indent.group(1) if indent else "    "
+        body = inner if trailing_comma else inner + ","
+        new_literal = f"[{body}\n{pad}{quote}{code}{quote},\n]"
+    else:
+        sep = " " if trailing_comma else (", " if inner.strip() else "")
+        new_literal = f"[{inner}{sep}{quote}{code}{quote}]"
+    return (data[:start] + new_literal.encode("utf-8") + data[end:]).decode("utf-8")
+
+
+def add_to_conf(conf: Path, code: str) -> bool:
+    """Add the code to conf.py atomically; False when it was there already."""
+    text = conf.read_text(encoding="utf-8")
+    new = with_language(text, code)
+    if new == text:
+        return False
+    fd, tmp = tempfile.mkstemp(prefix=".conf.", suffix=".py", dir=conf.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(new)
+    try:
+        # conf.py must still load and list the new language, or it is not replaced.
+        if code not in runpy.run_path(tmp).get(SETTING, []):
+            raise AddLanguageError(f"conf.py: could not add {code} to {SETTING} — add it by hand")
+        os.replace(tmp, conf)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return True

@@ -1,0 +1,100 @@
+"""Reading and writing .po catalogs (through polib) in one stable format."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import polib
+from babel import Locale, UnknownLocaleError
+
+# One width for every file we write, so that two runs (or two machines) never re-wrap a line.
+WRAP_WIDTH = 79
+# Catalogs of interface strings: they hold entries that no template of ours extracts (the
+# theme's and Sphinx's own strings), so update-po must never make those obsolete.
+INTERFACE_CATALOGS = frozenset({"sphinx"})
+
+
+def load(path: Path) -> polib.POFile:
+    """Read a catalog; raises OSError, ValueError or UnicodeDecodeError on a broken file."""
+    return polib.pofile(str(path), wrapwidth=WRAP_WIDTH, encoding="utf-8", check_for_duplicates=False)
+
+
+def render(catalog: polib.POFile) -> str:
+    catalog.wrapwidth = WRAP_WIDTH
+    text = str(catalog)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def write_if_changed(path: Path, catalog: polib.POFile) -> bool:
+    """Write the catalog atomically, and only when its text changed; True when written."""
+    text = render(catalog)
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A half-written catalog must never replace a good one (a translator's work is in it).
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def plural_forms(code: str) -> str:
+    """The Plural-Forms header for a language, from Babel's CLDR data."""
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return "nplurals=2; plural=(n != 1);"
+    from babel.messages.plurals import get_plural
+
+    rule = get_plural(locale)
+    return f"nplurals={rule.num_plurals}; plural={rule.plural_expr};"
+
+
+def new_metadata(code: str, project: str) -> dict[str, str]:
+    """Headers of a new catalog; no dates, so that creating it twice gives the same file."""
+    return {
+        "Project-Id-Version": project,
+        "Language": code,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(code),
+    }
+
+
+def is_translated(entry: polib.POEntry) -> bool:
+    """Has a translation Sphinx would use (non-empty, not fuzzy, not obsolete)."""
+    return has_text(entry) and not entry.fuzzy and not entry.obsolete
+
+
+def has_text(entry: polib.POEntry) -> bool:
+    if entry.msgstr_plural:
+        return any(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def docname(catalog_path: Path, lc_messages: Path) -> str:
+    """``locales/fi/LC_MESSAGES/chapters/01-intro.po`` → ``chapters/01-intro``."""
+    return catalog_path.relative_to(lc_messages).with_suffix("").as_posix()
+
+
+def catalogs(lc_messages: Path) -> list[Path]:
+    """Every .po file of one language, in a stable order."""
+    if not lc_messages.is_dir():
+        return []
+    return sorted(p for p in lc_messages.rglob("*.po") if p.is_file())
+
+
+def templates(gettext_dir: Path) -> dict[str, Path]:
+    """Document name → .pot file."""
+    if not gettext_dir.is_dir():
+        return {}
+    return {p.relative_to(gettext_dir).with_suffix("").as_posix(): p
+            for p in sorted(gettext_dir.rglob("*.pot"))}

@@ -1,0 +1,137 @@
+"""make check: each check on real messages, and the command on a copy of a tiny project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOTS, copy_project, run_command
+from handbook import commands
+from handbook.paths import Layout
+from handbook.po import glossary
+from handbook.po.checks.run import check_message
+
+TERMS = glossary.load(ROOTS / "translation" / "locales" / "glossary.tbx")
+
+
+def ids(source: str, translation: str, lang: str = "fi") -> list[tuple[str, str]]:
+    return [(f.severity, f.check) for f in check_message(source, translation, lang, "ru", TERMS)]
+
+
+def test_a_good_translation_has_no_findings():
+    assert ids("См. главу {ref}`ch-costing` и [сайт](https://example.org/).",
+               "Katso luku {ref}`ch-costing` ja [sivusto](https://example.org/).") == []
+
+
+@pytest.mark.parametrize("source, translation, expected", [
+    ("См. {ref}`ch-costing`.", "Katso {ref}`ch-funding`.", ("error", "role")),
+    ("См. {ref}`главу <ch-costing>`.", "Katso {doc}`luku <ch-costing>`.", ("error", "role")),
+    ("Текст [сайта](https://a.example/).", "Teksti [sivusto](https://b.example/).", ("error", "link")),
+    ("Команда `make html` строит сайт.", "Komento `make pdf` rakentaa sivuston.", ("error", "inline-code")),
+    ("Текст[^1] здесь.", "Teksti tässä.", ("error", "footnote")),
+    ("Версия {{ version }} готова.", "Versio on valmis.", ("error", "substitution")),
+    ("Файл %(name)s сохранён.", "Tiedosto tallennettu.", ("error", "placeholder")),
+    ("Простой текст.", "Teksti <b>lihavoitu</b>.", ("error", "raw-html")),
+    ("Простой текст.", "Teksti <script>alert(1)</script>.", ("error", "raw-html")),
+    ("Простой текст.", 'Teksti <span onclick="x()">tässä</span>.', ("error", "raw-html")),
+    ("Простой текст.", "Teksti <iframe src=x></iframe>.", ("error", "raw-html")),
+    ("Текст [ссылки](https://a.example/).", "Teksti [linkki](javascript:alert(1)).", ("error", "raw-html")),
+    ("См. [главу](../chapters/06-costing.md).", "Katso [luku](https://evil.example/).", ("error", "link-changed")),
+    ("Простой текст.", "```{raw} html\n<b>x</b>\n```", ("error", "directive")),
+    ("Первый пункт списка.", "1. Ensimmäinen kohta.", ("error", "dropped")),
+    ("Заголовок раздела", "# Osion otsikko", ("error", "dropped")),
+    ("Цитата из закона.", "> Lainaus laista.", ("error", "dropped")),
+    ("Один абзац текста.", "Yksi kappale.\n\nToinen kappale.", ("error", "dropped")),
+    ("Простой текст.", "Простой текст.", ("warning", "copied-source")),
+    ("Простой текст здесь.", "Yksinkertainen  teksti tässä.", ("warning", "double-space")),
+    ("Это вопрос?", "Tämä on kysymys.", ("warning", "punctuation")),
+    ("Поставщики социальных услуг работают.", "Yritykset toimivat.", ("warning", "glossary")),
+])
+def test_each_check_finds_its_problem(source, translation, expected):
+    assert expected in ids(source, translation)
+
+
+def test_source_with_the_same_markup_is_not_an_error():
+    assert ids("Нажмите <kbd>Ctrl</kbd>.", "Paina <kbd>Ctrl</kbd>.") == []
+    assert ids("- пункт", "- kohta") == []
+
+
+def test_glossary_tolerates_inflection_in_russian_and_finnish():
+    # «поставщиком социальных услуг» (instrumental) and «palveluntuottajaksi» (translative).
+    assert ids("Стать поставщиком социальных услуг.", "Ryhtyä palveluntuottajaksi.") == []
+    assert glossary.uses("реестр поставщиков социальных услуг", "поставщик социальных услуг", "ru")
+    assert not glossary.uses("поставщик товаров", "поставщик социальных услуг", "ru")
+
+
+def _project(tmp_path: Path) -> Layout:
+    return Layout(copy_project(ROOTS / "translation", tmp_path / "project"))
+
+
+def _chapter(layout: Layout) -> Path:
+    return layout.locales / "fi" / "LC_MESSAGES" / "chapter.po"
+
+
+def test_check_command_is_clean_on_good_translations(tmp_path):
+    result = run_command(commands.check, "", _project(tmp_path))
+    assert result.status == 0, result.out
+    assert result.out == ""
+
+
+def test_check_command_reports_file_line_severity_and_id(tmp_path):
+    layout = _project(tmp_path)
+    po = _chapter(layout)
+    text = po.read_text(encoding="utf-8").replace(
+        'msgstr "Palveluntuottaja merkitään rekisteriin."',
+        'msgstr "Palveluntuottaja <script>alert(1)</script> merkitään rekisteriin."')
+    po.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('msgstr "Palveluntuottaja <script>alert(1)</script> merkitään '
+                                   'rekisteriin."') + 1
+    result = run_command(commands.check, "", layout)
+    assert result.status == 1
+    assert result.out.startswith(f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: the translation "
+                                 "contains a <script> element")
+    assert result.out.rstrip().endswith("[raw-html]")
+    assert "1 error" in result.err
+
+
+def test_syntax_encoding_and_plural_forms_errors_have_lines(tmp_path):
+    layout = _project(tmp_path)
+    lc = layout.locales / "fi" / "LC_MESSAGES"
+    (lc / "index.po").write_bytes((lc / "index.po").read_bytes().replace(
+        b'msgstr "Etusivu"', 'msgstr "Etusivu «\u00e4»"'.encode("latin-1", "replace")))
+    broken = _chapter(layout).read_text(encoding="utf-8").replace(
+        'msgstr "Palveluntuottajat"', 'msgstr "Palveluntuottajat')
+    broken = broken.replace("nplurals=2; plural=(n != 1);", "nplurals=3; plural=(n%10==1 ? 0 : 1);")
+    _chapter(layout).write_text(broken, encoding="utf-8")
+    out = run_command(commands.check, "", layout).out.splitlines()
+    index_line = (lc / "index.po").read_bytes().split(b"\n").index(
+        'msgstr "Etusivu «\u00e4»"'.encode("latin-1", "replace")) + 1
+    assert f"locales/fi/LC_MESSAGES/index.po:{index_line}: error: the file is not UTF-8" in "\n".join(out)
+    syntax = [line for line in out if "[syntax]" in line]
+    assert syntax and syntax[0].startswith("locales/fi/LC_MESSAGES/chapter.po:")
+    assert int(syntax[0].split(":")[1]) > 1
+
+
+def test_wrong_plural_forms_header(tmp_path):
+    layout = _project(tmp_path)
+    text = _chapter(layout).read_text(encoding="utf-8").replace(
+        "nplurals=2; plural=(n != 1);", "nplurals=3; plural=(n%10==1 ? 0 : 1);")
+    _chapter(layout).write_text(text, encoding="utf-8")
+    line = text.splitlines().index('"Plural-Forms: nplurals=3; plural=(n%10==1 ? 0 : 1);\\n"') + 1
+    out = run_command(commands.check, "", layout).out
+    assert f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: wrong Plural-Forms header" in out
+    assert "[plural-forms]" in out
+
+PIECES = list("аб fi{}`[]()<>#-*>:|%$^\n\\\"'.!?…") + ["{ref}", "](", "<script>", "{{ x }}", "%s", "[^1]"]
+markup_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(source=markup_text, translation=markup_text)
+def test_checks_never_crash_and_always_say_how_to_fix(source, translation):
+    for finding in check_message(source, translation, "fi", "ru", TERMS):
+        assert finding.severity in ("error", "warning")
+        assert " — " in finding.message and finding.check
