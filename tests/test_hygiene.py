@@ -9,6 +9,7 @@ import yaml
 from sphinx_intl import catalog as sphinx_intl_catalog
 
 from handbook import commands, po_format, scaffold, source_checks
+from handbook.po import catalog as po_catalog
 from handbook.paths import Layout
 
 from conftest import REPO, ROOTS, copy_project, run_command
@@ -45,7 +46,7 @@ msgstr "Nämä suositukset auttavat voittoa tavoittelematonta järjestöä käyn
 def test_other_wrappings_are_rewritten_to_the_repositorys_and_nothing_else_changes(tmp_path):
     original = FI_INDEX.read_text(encoding="utf-8")
     poedit = tmp_path / "poedit.po"
-    polib.pofile(str(FI_INDEX), wrapwidth=79).save(str(poedit))
+    polib.pofile(str(FI_INDEX), wrapwidth=70).save(str(poedit))  # an editor set to 70 columns
     babel = tmp_path / "babel.po"
     sphinx_intl_catalog.dump_po(str(babel), sphinx_intl_catalog.load_po(str(FI_INDEX)), width=76)
     for path in (poedit, babel):
@@ -67,7 +68,7 @@ def test_a_translators_comments_flags_previous_and_obsolete_entries_are_kept(tmp
     for kept in ("# Kääntäjän huomautus: tarkista termi.", "#, fuzzy", '#| msgid "Старый текст"',
                  '#~ msgid "Удалённый текст"', '"X-Generator: Poedit 3.4\\n"'):
         assert kept in text
-    assert max(len(line) for line in text.splitlines()) <= po_format.WIDTH
+    assert max(len(line) for line in text.splitlines()) <= po_catalog.WRAP_WIDTH
     mtime = path.stat().st_mtime_ns
     assert po_format.normalise(path) is False and path.stat().st_mtime_ns == mtime  # stable, untouched
 
@@ -150,7 +151,7 @@ def test_the_pre_commit_hooks_are_local_and_run_our_tool(tmp_path):
 
     # Run the hooks' own commands as pre-commit would, on a file that needs them.
     poedit = tmp_path / "index.po"
-    polib.pofile(str(FI_INDEX), wrapwidth=79).save(str(poedit))
+    polib.pofile(str(FI_INDEX), wrapwidth=70).save(str(poedit))  # an editor set to 70 columns
     result = subprocess.run([*shlex.split(hooks["normalize-po"]["entry"]), str(poedit)], cwd=REPO,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "Normalised: " in result.stdout
