@@ -4,6 +4,7 @@
 # -- Variables you may set -------------------------------------------------------------------
 LANGS ?=
 EDITION ?=
+PRINT ?=
 CODE ?=
 PYTHON ?= python3
 
@@ -39,8 +40,11 @@ gettext: $(SETUP_DONE)
 update-po: $(SETUP_DONE)
 	@$(HANDBOOK) update-po --langs "$(LANGS)"
 
+pdf: $(SETUP_DONE)
+	@$(HANDBOOK) pdf --langs "$(LANGS)" --edition "$(EDITION)" --print "$(PRINT)"
+
 # Targets whose issues have not landed yet: they say so and exit 2.
-pdf stats check review serve bench add-language:
+stats check review serve bench add-language:
 	@$(HANDBOOK_LITE) pending $@
 
 help:

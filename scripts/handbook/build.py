@@ -47,8 +47,11 @@ def format_messages(text: str, root: Path) -> list[str]:
     return lines
 
 
-def _inputs(layout: Layout, lang: str) -> list[Path]:
-    return [layout.conf, layout.docs, layout.locales / lang]
+def _inputs(layout: Layout, lang: str, builder: str = "") -> list[Path]:
+    inputs = [layout.conf, layout.docs, layout.locales / lang]
+    if builder == "html":
+        inputs.append(layout.site / "pdf" / "manifest.json")  # the downloads page lists the PDFs
+    return inputs
 
 
 def _toolchain(layout: Layout) -> list[Path]:
@@ -59,7 +62,7 @@ def _toolchain(layout: Layout) -> list[Path]:
 
 
 def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: str,
-                   fresh: bool) -> BuildResult:
+                   fresh: bool, overrides: dict | None = None) -> BuildResult:
     """Run one Sphinx build in this process (called in a worker process)."""
     from sphinx.application import Sphinx
 
@@ -69,7 +72,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     started = time.perf_counter()
     try:
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
-                     confoverrides={"language": lang}, status=None, warning=warnings,
+                     confoverrides={**(overrides or {}), "language": lang}, status=None, warning=warnings,
                      freshenv=fresh, warningiserror=True)
         app.build()
         result.ok = app.statuscode == 0
@@ -96,6 +99,7 @@ class Job:
     state: StateFile
     content_key: str
     toolchain_key: str
+    overrides: dict = field(default_factory=dict)  # extra configuration values for this build
 
 
 def plan(layout: Layout, languages: Sequence[str], builder: str,
@@ -104,7 +108,7 @@ def plan(layout: Layout, languages: Sequence[str], builder: str,
     jobs = []
     for lang in languages:
         state = StateFile(layout.state / f"{builder}-{lang}.json")
-        content_key = fingerprint(_inputs(layout, lang), extra=builder)
+        content_key = fingerprint(_inputs(layout, lang, builder), extra=builder)
         jobs.append(Job(lang, builder, outdir_for(lang), layout.doctrees / lang, state,
                         content_key, toolchain_key))
     return jobs
@@ -132,7 +136,7 @@ def run(layout: Layout, jobs: Sequence[Job],
         for job in todo:
             fresh = not job.state.toolchain_matches(job.toolchain_key)
             futures[pool.submit(build_language, str(layout.root), job.language, job.builder,
-                                str(job.outdir), str(job.doctreedir), fresh)] = job
+                                str(job.outdir), str(job.doctreedir), fresh, job.overrides)] = job
         for future in as_completed(futures):
             job = futures[future]
             result = future.result()

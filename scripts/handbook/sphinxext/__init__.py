@@ -42,4 +42,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("handbook.css")
     anchors.setup(app)
     switcher.setup(app)
+    app.setup_extension("handbook.pdf")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
