@@ -37,11 +37,14 @@ class _Collect(logging.Handler):
     """WeasyPrint logs what it could not do (a missing alt, an unloadable image) as errors."""
 
     def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+        super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        # A font that cannot be loaded would silently fall back to a system font.
+        if record.levelno >= logging.ERROR or "cannot be loaded" in message:
+            self.messages.append(message)
 
 
 def render(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: list[str],
@@ -54,11 +57,12 @@ def render(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: li
     from handbook.pdf.fetcher import ProjectFetcher
 
     hyphenation.register()
+    html_path, pdf_path = html_path.resolve(), pdf_path.resolve()
     text = html_path.read_text(encoding="utf-8")
     if _ATTACHMENT.search(text):
         return RenderResult(False, problems=["the document asks to attach a file to the PDF — "
                                              "attachments are not allowed"])
-    fetcher = ProjectFetcher(allowed)
+    fetcher = ProjectFetcher([*allowed, fonts.FONTS_DIR, TEMPLATES])
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
@@ -76,7 +80,7 @@ def render(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: li
     logger.removeHandler(collect)
     problems = [f"the renderer refused {url} — only files of the build and data: URLs may be used"
                 for url in fetcher.refused]
-    problems += [m for m in collect.messages if "refused" not in m]
+    problems += [m for m in collect.messages if "RefusedURL" not in m]
     if problems:
         partial.unlink(missing_ok=True)
         return RenderResult(False, len(document.pages), problems)
