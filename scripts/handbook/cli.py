@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "build":
-            return commands.build(args.langs)
+            return commands.build_all(args.langs)
         if args.command == "html":
             return commands.html(args.langs)
         if args.command == "pdf":

@@ -89,7 +89,7 @@ def html(langs: str, layout: Layout | None = None) -> int:
     return 0
 
 
-def build(langs: str, layout: Layout | None = None) -> int:
+def build_all(langs: str, layout: Layout | None = None) -> int:
     """`make`: the websites, then the standard PDFs, then the pages that list the PDFs."""
     from handbook.pdf.command import pdf
 

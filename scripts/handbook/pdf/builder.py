@@ -40,6 +40,16 @@ def document_order(env: Any, root: str, exclude: Set[str]) -> list[str]:
     return order
 
 
+def node_location(node: nodes.Node | None) -> str | None:
+    """``path:line`` of a node; an inline node (an image in a paragraph) takes its block's line."""
+    source = line = None
+    while node is not None and not (source and line):
+        source = source or node.source
+        line = line or node.line
+        node = node.parent
+    return f"{source}:{line}" if source and line else source
+
+
 def source_date() -> str:
     """SOURCE_DATE_EPOCH as a W3C date for the PDF metadata; empty when unset (no date at all)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -108,7 +118,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
             self.problem_count += 1
-            logger.error("%s [%s]", problem.message, problem.check, location=problem.node)
+            logger.error("%s [%s]", problem.message, problem.check, location=node_location(problem.node))
 
     def load_parts(self, docnames: list[str]) -> tuple[list[Part], list[Problem]]:
         parts, problems = [], []
@@ -186,7 +196,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
             for text in part.tree.findall(nodes.Text):
                 for char in fonts.missing_glyphs(str(text)):
                     node = text.parent
-                    key = (char, *nodes.get_source_line(node))
+                    key = (char, node_location(node))
                     if key not in seen:
                         seen.add(key)
                         problems.append(Problem(node, f"the character {fonts.describe(char)} has no "
@@ -275,9 +285,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
                 continue
             logger.info("%s: %d pages", pdf_path.name, result.pages)
             site = Path(self.outdir).parent
-            name = variant.name + ("+shop" if shop else "")
-            entries.append(manifest.entry_for(pdf_path, site, self.language, name, title,
-                                              result.pages))
+            entries.append(manifest.entry_for(pdf_path, site, self.language, variant.name, title,
+                                              result.pages, self.config.handbook_pdf_print))
         if entries:
             self.update_manifest(entries)
 

@@ -53,14 +53,14 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
     for job in jobs:
         job.overrides = {"handbook_pdf_build": names, "handbook_pdf_print": print_mode}
         job.state = build.StateFile(layout.state / f"{BUILDER}-{job.language}-{key}.json")
-        expected = [e for e in manifest.read(layout.site)
-                    if e.language == job.language and e.variant.split("+")[0] in names]
+        expected = [e for e in manifest.read(layout.site) if e.language == job.language
+                    and e.variant in names and e.print == print_mode]
         if len(expected) < len(names) or not all((layout.site / e.file).is_file() for e in expected):
             job.state.forget()  # a PDF is missing: build again even if the sources did not change
     print(f"PDF: {', '.join(languages)} — {', '.join(names)}", flush=True)
     results = build.run(layout, jobs, commands._Reporter(layout))
     entries = [e for e in manifest.read(layout.site)
-               if e.language in languages and e.variant.split("+")[0] in names]
+               if e.language in languages and e.variant in names and e.print == print_mode]
     for entry in entries:
         print(f"  {entry.file}: {entry.pages} pages, {entry.bytes // 1024} KB", flush=True)
     failed = [r.language for r in results if not r.ok]

@@ -99,7 +99,8 @@ def _table(entries: list[manifest.Entry], language: str, docname: str) -> nodes.
         row = nodes.row()
         row += nodes.entry("", nodes.paragraph("", "", link))
         row += nodes.entry("", nodes.paragraph(text=LANGUAGE_NAMES.get(entry.language, entry.language)))
-        row += nodes.entry("", nodes.paragraph(text=entry.variant))
+        variant = entry.variant + (f" ({entry.print})" if entry.print else "")
+        row += nodes.entry("", nodes.paragraph(text=variant))
         size = f"{human_size(entry.bytes, language)}, {entry.pages} {words['pages']}"
         row += nodes.entry("", nodes.paragraph(text=size))
         body += row

@@ -20,12 +20,14 @@ class Entry:
     pages: int
     bytes: int
     sha256: str
+    print: str = ""  # "shop": with bleed and crop marks, for a print shop
 
 
-def entry_for(pdf: Path, site: Path, language: str, variant: str, title: str, pages: int) -> Entry:
+def entry_for(pdf: Path, site: Path, language: str, variant: str, title: str, pages: int,
+              print_mode: str = "") -> Entry:
     data = pdf.read_bytes()
     return Entry(pdf.relative_to(site).as_posix(), language, variant, title, pages, len(data),
-                 hashlib.sha256(data).hexdigest())
+                 hashlib.sha256(data).hexdigest(), print_mode)
 
 
 def read(site: Path) -> list[Entry]:
