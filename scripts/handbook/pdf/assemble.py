@@ -3,7 +3,6 @@ footnotes at their reference, sections selected for editions and handouts."""
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -100,7 +99,7 @@ def inline_footnotes(tree: nodes.Element) -> None:
             if n:
                 note += nodes.Text(" ")
             if isinstance(child, nodes.TextElement):
-                note.extend(copy.deepcopy(c) for c in child.children)
+                note.extend(c.deepcopy() for c in child.children)  # not copy.deepcopy: it follows .parent
             else:
                 note += nodes.Text(child.astext())
         if id(footnote) not in used:
