@@ -174,6 +174,25 @@ def unlink_missing(parts: list[Part]) -> None:
                 ref.replace_self(nodes.inline("", "", *ref.children))
 
 
+def target_headings(parts: list[Part]) -> None:
+    """Point links at headings, not at their sections.
+
+    A section's box can begin at the foot of a page whose heading was moved to the next page
+    (break-after: avoid), so a page number taken from the section would be one too low.
+    """
+    heading_of: dict[str, str] = {}
+    for part in parts:
+        for section in part.tree.findall(nodes.section):
+            if section["ids"] and section.children and isinstance(section[0], nodes.title):
+                heading_id = section["ids"][0] + "-h"
+                section[0]["ids"] = [heading_id]
+                heading_of.update(dict.fromkeys(section["ids"], heading_id))
+    for part in parts:
+        for ref in part.tree.findall(nodes.reference):
+            if ref.get("refid") in heading_of:
+                ref["refid"] = heading_of[ref["refid"]]
+
+
 def toc_entries(parts: Iterable[Part], depth: int) -> list[TocEntry]:
     """Every section down to ``depth`` levels, with the id its TOC line links to."""
     entries = []
@@ -183,7 +202,8 @@ def toc_entries(parts: Iterable[Part], depth: int) -> list[TocEntry]:
             if isinstance(child, nodes.section) and child["ids"]:
                 if level <= depth:
                     title = child[0].astext() if isinstance(child[0], nodes.title) else ""
-                    entries.append(TocEntry(level, " ".join(title.split()), child["ids"][0]))
+                    target = child[0]["ids"][0] if child[0].get("ids") else child["ids"][0]
+                    entries.append(TocEntry(level, " ".join(title.split()), target))
                 walk(child, level + 1)
 
     for part in parts:

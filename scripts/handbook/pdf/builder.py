@@ -236,6 +236,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
         else:
             parts, problems = self.book_parts(variant)
         assemble.unlink_missing(parts)
+        assemble.target_headings(parts)
         context = self.cover_context(variant)
         title = context["title"]
         if variant.kind == "handout":
