@@ -317,7 +317,7 @@ def test_missing_glyph_and_missing_alt_text_are_errors_with_file_and_line(tmp_pa
     project = copy_project(ROOTS / "pdf", tmp_path / "broken")
     chapter = project / "docs" / "chapters" / "02-money.md"
     lines = chapter.read_text(encoding="utf-8").splitlines()
-    lines[4:4] = ["Готово ✓ и дальше.", "", "![](pixel.png)", ""]
+    lines[4:4] = ["Готово ✓ и дальше.", "", "![](pixel.png)", "", "![Схема](https://example.org/a.png)", ""]
     chapter.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (chapter.parent / "pixel.png").write_bytes(PNG)
     run = run_command(command.pdf, "ru", "standard", "", Layout(project))
@@ -325,6 +325,8 @@ def test_missing_glyph_and_missing_alt_text_are_errors_with_file_and_line(tmp_pa
     assert ("docs/chapters/02-money.md:5: error: the character '✓' (U+2713 CHECK MARK) has no glyph "
             "in the PDF fonts") in run.err
     assert re.search(r"docs/chapters/02-money\.md:7: error: image '.*pixel\.png' has no alt text", run.err)
+    assert ("docs/chapters/02-money.md:9: error: image 'https://example.org/a.png' is not a file of the "
+            "project") in run.err
     assert not (project / "_build" / "site" / "pdf" / "handbook-ru.pdf").exists()
 
 

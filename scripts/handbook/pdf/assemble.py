@@ -128,7 +128,12 @@ def simplify_for_print(tree: nodes.Element, srcdir: Path) -> list[Problem]:
                                     "short description: ![what the image shows](file.png)",
                                     "pdf-alt"))
         uri = image.get("uri", "")
-        if "://" not in uri and not uri.startswith("data:"):
+        if "://" in uri:
+            # The renderer would refuse it anyway; say where it comes from.
+            problems.append(Problem(image, f"image {uri!r} is not a file of the project — the PDF "
+                                    "reads only files under docs/: save the image there", "pdf-url"))
+            image["uri"] = "data:,"
+        elif not uri.startswith("data:"):
             image["uri"] = (srcdir / uri).resolve().as_uri()
     return problems
 
