@@ -390,3 +390,15 @@ def test_real_handbook_pdf_in_russian(tmp_path, monkeypatch):
     assert len(pdf.pages) > 60
     assert assert_toc_matches_headings(pdf) > 150  # every chapter and section has its page number
     assert pdf.trailer["/Root"]["/Lang"] == "ru"
+
+
+def test_print_shop_output_has_bleed_and_its_own_file(built):
+    layout, _ = built
+    run = run_command(command.pdf, "ru", "standard", "shop", layout)
+    assert run.status == 0, run.out + run.err
+    page = reader(layout, "handbook-ru-print.pdf").pages[3]
+    bleed = 3 / 25.4 * 72
+    assert float(page.mediabox.width) == pytest.approx(float(page.trimbox.width) + 2 * bleed, abs=0.5)
+    assert float(page.trimbox.width) == pytest.approx(595.3, abs=0.5)  # A4
+    entries = json.loads((layout.site / "pdf" / "manifest.json").read_text())["pdfs"]
+    assert {(e["variant"], e["print"]) for e in entries} >= {("standard", ""), ("standard", "shop")}
