@@ -402,3 +402,14 @@ def test_print_shop_output_has_bleed_and_its_own_file(built):
     assert float(page.trimbox.width) == pytest.approx(595.3, abs=0.5)  # A4
     entries = json.loads((layout.site / "pdf" / "manifest.json").read_text())["pdfs"]
     assert {(e["variant"], e["print"]) for e in entries} >= {("standard", ""), ("standard", "shop")}
+
+
+def test_a_render_that_takes_too_long_is_stopped_with_a_message(tmp_path):
+    from handbook.pdf.render import render_in_child
+
+    html = tmp_path / "doc.html"
+    html.write_text('<html lang="ru"><body><p>Текст</p></body></html>', encoding="utf-8")
+    result = render_in_child(html, tmp_path / "doc.pdf", [tmp_path], [], False, timeout=0.2)
+    assert not result.ok
+    assert "rendering took longer than 0.2 s and was stopped" in result.problems[0]
+    assert not (tmp_path / "doc.pdf").exists()

@@ -101,7 +101,7 @@ def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], varian
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         pdf_path.with_name(pdf_path.name + ".part").unlink(missing_ok=True)
-        return RenderResult(False, problems=[f"rendering took longer than {timeout:.0f} s and was "
+        return RenderResult(False, problems=[f"rendering took longer than {timeout:g} s and was "
                                              "stopped — look for a very large table or image, or "
                                              "raise handbook_pdf_timeout in conf.py"])
     lines = done.stdout.strip().splitlines()
