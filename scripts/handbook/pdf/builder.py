@@ -294,7 +294,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
     def update_manifest(self, entries: list[manifest.Entry]) -> None:
         # Languages build in parallel processes: one writer at a time.
         site = Path(self.outdir).parent
-        lock = Path(self.outdir) / ".manifest.lock"
+        lock = self.workdir.parent / "manifest.lock"  # outside the published site
         with lock.open("w") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             manifest.merge(site, entries)
