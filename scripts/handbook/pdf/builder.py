@@ -218,6 +218,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
         kind = words["large-print"] if variant.name == "large-print" else words["standard"]
         if variant.kind == "handout":
             kind = words["handout"]
+        elif variant.edition:
+            kind = words["seminar"]
         partners = config.handbook_pdf_partners
         return {
             "title": config.handbook_titles.get(lang) or config.project,
