@@ -66,3 +66,58 @@ html_show_sourcelink = False
 
 # Approved terms in every language (TBX; Weblate imports it as a glossary).
 handbook_glossary = "locales/glossary.tbx"
+
+# -- PDF (make pdf; see scripts/handbook/pdf/) ----------------------------------------------
+
+# What `make pdf` and `make` build for every language; handouts are added to these.
+handbook_pdf_variants = ["standard", "large-print"]
+handbook_pdf_subtitle = {
+    "ru": "Как запустить новую социальную услугу для людей с инвалидностью и получить на неё "
+          "государственное финансирование",
+    "en": "How to launch a new social service for people with disabilities and obtain state funding for it",
+    "fi": "Miten käynnistää uusi sosiaalipalvelu vammaisille ihmisille ja saada sille julkista rahoitusta",
+    "nb": "Hvordan starte en ny sosial tjeneste for personer med funksjonsnedsettelser og få offentlig "
+          "finansiering til den",
+}
+handbook_pdf_year = 2020
+handbook_pdf_partners = {
+    "ru": ["Общество «Финляндия — Россия» (Оулу)", "«Детство на Двине» (Саннес)",
+           "Архангельский центр социальных технологий «Гарант»",
+           "Центр устойчивого развития Псковской области",
+           "Центр женских инициатив (Тосно, Ленинградская область)"],
+    "en": ["Finland-Russia Society (Oulu)", "The Childhood by the Dvina (Sandnes)",
+           "Arkhangelsk Centre of Social Technologies “Garant”",
+           "Centre of Sustainable Development of Pskov Region",
+           "Centre of Women's Initiatives (Tosno, Leningrad Region)"],
+    "fi": ["Suomi-Venäjä-Seura (Oulu)", "The Childhood by the Dvina (Sandnes)",
+           "Arkangelin sosiaaliteknologian keskus ”Garant”",
+           "Pihkovan alueen kestävän kehityksen keskus",
+           "Naisten aloitteiden keskus (Tosno, Leningradin alue)"],
+    "nb": ["Finland–Russland-foreningen (Suomi-Venäjä-Seura, Oulu)", "The Childhood by the Dvina (Sandnes)",
+           "Arkhangelsk senter for sosiale teknologier «Garant»",
+           "Senter for bærekraftig utvikling i Pskov oblast",
+           "Senter for kvinners initiativ (Tosno, Leningrad oblast)"],
+}
+# Regional seminar editions (make pdf EDITION=pskov): the whole handbook with the cover line of
+# the seminar; of the regional chapter's region sections only the edition's is kept, as an annex.
+handbook_pdf_regional_document = "chapters/10-regions"
+handbook_pdf_editions = {
+    "pskov": {"region": "regions-pskov",
+              "seminar": {"ru": "Семинар в Пскове", "en": "Seminar in Pskov",
+                          "fi": "Seminaari Pihkovassa", "nb": "Seminar i Pskov"}},
+    "tosno": {"region": "regions-leningrad",
+              "seminar": {"ru": "Семинар в Тосно", "en": "Seminar in Tosno",
+                          "fi": "Seminaari Tosnossa", "nb": "Seminar i Tosno"}},
+    "arkhangelsk": {"region": "regions-arkhangelsk",
+                    "seminar": {"ru": "Семинар в Архангельске", "en": "Seminar in Arkhangelsk",
+                                "fi": "Seminaari Arkangelissa", "nb": "Seminar i Arkhangelsk"}},
+}
+# Handouts: standalone PDFs of a few sections (a label, or the section's anchor).
+handbook_pdf_handouts = {
+    "roadmap-checklist": {"document": "chapters/11-roadmap", "sections": ["chek-list"]},
+    "costing-worksheet": {"document": "chapters/06-costing", "sections": ["costing-example", "chek-list"]},
+}
+handbook_pdf_exclude = ["downloads"]  # site pages that are not part of the printed handbook
+handbook_pdf_toc_depth = 3
+handbook_pdf_tagged = True  # PDF/UA-1: structure tree, /Lang, title
+handbook_pdf_timeout = 900  # seconds per PDF before the renderer is stopped

@@ -27,7 +27,7 @@ def test_fast_and_plain_translation_give_identical_pages(tmp_path):
             out = tmp_path / f"out-{fast}"
             result = pool.submit(build_language, str(layout.root), "fi", "html", str(out),
                                  str(tmp_path / f"dt-{fast}"), True,
-                                 extra_overrides={"handbook_fast_translations": fast}).result()
+                                 overrides={"handbook_fast_translations": fast}).result()
             assert result.ok, result.messages
             pages[fast] = (out / "guide" / "deep" / "page.html").read_text(encoding="utf-8")
     assert pages[True] == pages[False]

@@ -54,8 +54,11 @@ def format_messages(text: str, root: Path) -> list[str]:
     return lines
 
 
-def _inputs(layout: Layout, lang: str) -> list[Path]:
-    return [layout.conf, layout.docs, layout.locales / lang]
+def _inputs(layout: Layout, lang: str, builder: str = "") -> list[Path]:
+    inputs = [layout.conf, layout.docs, layout.locales / lang]
+    if builder == "html":
+        inputs.append(layout.site / "pdf" / "manifest.json")  # the downloads page lists the PDFs
+    return inputs
 
 
 def _toolchain(layout: Layout) -> list[Path]:
@@ -67,7 +70,7 @@ def _toolchain(layout: Layout) -> list[Path]:
 
 def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: str,
                    fresh: bool, use_fuzzy: bool = False,
-                   extra_overrides: dict[str, object] | None = None) -> BuildResult:
+                   overrides: dict[str, object] | None = None) -> BuildResult:
     """Run one Sphinx build in this process (called in a worker process)."""
     from sphinx.application import Sphinx
 
@@ -79,10 +82,10 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     started = time.perf_counter()
     try:
         problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
-        overrides = {"language": lang, "locale_dirs": [str(layout.compiled_locales)],
-                     "gettext_auto_build": False, **(extra_overrides or {})}
+        settings = {**(overrides or {}), "language": lang,
+                    "locale_dirs": [str(layout.compiled_locales)], "gettext_auto_build": False}
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
-                     confoverrides=overrides, status=None, warning=warnings,
+                     confoverrides=settings, status=None, warning=warnings,
                      freshenv=fresh, warningiserror=True)
         read_started = time.perf_counter()
         result.stages["setup"] = read_started - started  # catalogs, configuration, extensions
@@ -122,17 +125,21 @@ class Job:
     state: StateFile
     content_key: str
     toolchain_key: str
+    overrides: dict = field(default_factory=dict)  # extra configuration values for this build
 
 
 def plan(layout: Layout, languages: Sequence[str], builder: str,
-         outdir_for: Callable[[str], Path]) -> list[Job]:
+         outdir_for: Callable[[str], Path], staged: bool = True) -> list[Job]:
     toolchain_key = fingerprint(_toolchain(layout))
     jobs = []
     for lang in languages:
         state = StateFile(layout.state / f"{builder}-{lang}.json")
-        content_key = fingerprint(_inputs(layout, lang), extra=builder)
-        jobs.append(Job(lang, builder, outdir_for(lang), layout.work / builder / lang,
-                        layout.doctrees / lang, state, content_key, toolchain_key))
+        content_key = fingerprint(_inputs(layout, lang, builder), extra=builder)
+        outdir = outdir_for(lang)
+        # A builder that puts each file in place itself (the PDFs share one folder) writes there.
+        workdir = layout.work / builder / lang if staged else outdir
+        jobs.append(Job(lang, builder, outdir, workdir, layout.doctrees / lang, state,
+                        content_key, toolchain_key))
     return jobs
 
 
@@ -159,12 +166,12 @@ def run(layout: Layout, jobs: Sequence[Job],
         for job in todo:
             fresh = not job.state.toolchain_matches(job.toolchain_key)
             futures[pool.submit(build_language, str(layout.root), job.language, job.builder,
-                                str(job.workdir), str(job.doctreedir), fresh)] = job
+                                str(job.workdir), str(job.doctreedir), fresh, False, job.overrides)] = job
         for future in as_completed(futures):
             job = futures[future]
             result = future.result()
             result.outdir = job.outdir
-            if not result.crash and job.workdir.is_dir():
+            if not result.crash and job.workdir != job.outdir and job.workdir.is_dir():
                 # Published even with warnings: the output is complete, and the problems are
                 # reported; a crash or a kill leaves the previous output in place.
                 publish(job.workdir, job.outdir, layout.scratch)

@@ -23,8 +23,8 @@ TARGETS = [
     Target("all", "make", "set up on first run, then build the whole site into _build/site/"),
     Target("test", "make test", "run the whole test suite (pytest)"),
     Target("html", 'make html [LANGS="ru en"]', "build the website of each language into _build/site/<lang>/"),
-    Target("pdf", "make pdf [LANGS=…] [EDITION=…]", "print-ready PDFs into _build/site/pdf/ with manifest.json",
-           pending_issue=4),
+    Target("pdf", "make pdf [LANGS=…] [EDITION=…] [PRINT=shop]",
+           "print-ready PDFs into _build/site/pdf/ with manifest.json"),
     Target("gettext", "make gettext", "extract translatable messages into _build/gettext/*.pot"),
     Target("update-po", "make update-po [LANGS=…]", "update locales/<lang>/LC_MESSAGES/*.po from the sources"),
     Target("stats", "make stats", "translation progress per language and document; _build/stats.json"),
@@ -69,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in [("build", "build everything `make` builds"), ("html", "build the websites")]:
         p = sub.add_parser(name, help=text)
         p.add_argument("--langs", default="", help="languages, separated by spaces or commas")
+    p = sub.add_parser("pdf", help="build the print-ready PDFs")
+    p.add_argument("--langs", default="", help="languages, separated by spaces or commas")
+    p.add_argument("--edition", default="", help="a seminar edition (pskov, tosno, arkhangelsk)")
+    p.add_argument("--print", dest="print_mode", default="", help="shop: 3 mm bleed and crop marks")
     sub.add_parser("gettext", help="extract messages into _build/gettext")
     p = sub.add_parser("update-po", help="update the .po files from the sources")
     p.add_argument("--langs", default="")
@@ -106,8 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from handbook import commands
 
     try:
-        if args.command in ("build", "html"):
+        if args.command == "build":
+            return commands.build_all(args.langs)
+        if args.command == "html":
             return commands.html(args.langs)
+        if args.command == "pdf":
+            from handbook.pdf.command import pdf
+
+            return pdf(args.langs, args.edition, args.print_mode)
         if args.command == "gettext":
             return commands.gettext()
         if args.command == "update-po":

@@ -99,6 +99,19 @@ def html(langs: str, layout: Layout | None = None) -> int:
     return 0
 
 
+def build_all(langs: str, layout: Layout | None = None) -> int:
+    """`make`: the websites, then the standard PDFs, then the pages that list the PDFs."""
+    from handbook.pdf.command import pdf
+
+    layout = layout or Layout()
+    status = html(langs, layout)
+    pdf_status = pdf(langs, "", "", layout)
+    if pdf_status == 0:
+        # The downloads page lists the PDFs just made; only that page is rebuilt.
+        status = max(status, html(langs, layout))
+    return max(status, pdf_status)
+
+
 def gettext(layout: Layout | None = None) -> int:
     layout = layout or Layout()
     settings = _settings(layout)

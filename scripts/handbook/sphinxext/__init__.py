@@ -52,4 +52,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     practices.setup(app)
     catalogue.setup(app)
     progress.setup(app)
+    app.setup_extension("handbook.pdf")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,33 @@
+"""Print-ready PDFs of the handbook: a Sphinx builder of our own that renders with WeasyPrint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from handbook import __version__
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from handbook.pdf import downloads
+    from handbook.pdf.builder import PDFBuilder
+
+    # Rebuild "" everywhere: PDF settings must never invalidate the doctrees the HTML build made.
+    add = app.add_config_value
+    add("handbook_pdf_variants", ["standard", "large-print"], "", types=[list])
+    add("handbook_pdf_editions", {}, "", types=[dict])
+    add("handbook_pdf_regional_document", "chapters/10-regions", "", types=[str])
+    add("handbook_pdf_handouts", {}, "", types=[dict])
+    add("handbook_pdf_partners", {}, "", types=[dict])
+    add("handbook_pdf_subtitle", "", "", types=[str, dict])
+    add("handbook_pdf_year", "", "", types=[str, int])
+    add("handbook_pdf_exclude", [], "", types=[list])
+    add("handbook_pdf_toc_depth", 3, "", types=[int])
+    add("handbook_pdf_timeout", 900, "", types=[int, float])
+    add("handbook_pdf_tagged", True, "", types=[bool])
+    add("handbook_pdf_build", [], "", types=[list])  # set by `make pdf`: which variants to make
+    add("handbook_pdf_print", "", "", types=[str])  # "shop": bleed and crop marks
+    app.add_builder(PDFBuilder)
+    downloads.setup(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,216 @@
+"""Prepare resolved doctrees for one print document: unique ids, working cross-chapter links,
+footnotes at their reference, sections selected for editions and handouts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docutils import nodes, utils
+from sphinx import addnodes
+
+# What the PDF builder's get_target_uri() returns for a document: Sphinx appends "#label", and
+# rewrite_links() turns the pair into an id of the single print document.
+MARK = "handbook-pdf:"
+
+
+def doc_prefix(docname: str) -> str:
+    """``chapters/06-costing`` → ``d-chapters-06-costing``: the id prefix of a document's ids."""
+    return "d-" + re.sub(r"[^a-z0-9]+", "-", docname.lower()).strip("-")
+
+
+def global_id(docname: str, local_id: str = "") -> str:
+    prefix = doc_prefix(docname)
+    return f"{prefix}--{local_id}" if local_id else prefix
+
+
+@dataclass
+class Part:
+    """One document of the print document, in reading order."""
+
+    docname: str
+    tree: nodes.Element
+    kind: str = "chapter"  # "front", "chapter" or "annex"
+    anchor: str = ""
+    body: str = ""  # its HTML, filled by the builder
+
+    def __post_init__(self) -> None:
+        self.anchor = self.anchor or global_id(self.docname)
+
+
+@dataclass
+class TocEntry:
+    level: int
+    title: str
+    target: str
+
+
+@dataclass
+class Problem:
+    """A fault in the sources that stops the PDF; ``node`` gives the file and line."""
+
+    node: nodes.Node | None
+    message: str
+    check: str
+    extra: dict = field(default_factory=dict)
+
+
+def prefix_ids(tree: nodes.Element, docname: str) -> None:
+    """Make every id unique across documents, so that one HTML document can hold them all."""
+    for node in tree.findall(nodes.Element):
+        if node.get("ids"):
+            node["ids"] = [global_id(docname, i) for i in node["ids"]]
+        if node.get("refid"):
+            node["refid"] = global_id(docname, node["refid"])
+        if node.get("backrefs"):
+            node["backrefs"] = [global_id(docname, i) for i in node["backrefs"]]
+
+
+def rewrite_links(tree: nodes.Element) -> None:
+    """Links to other documents (``handbook-pdf:doc#label``) become links inside the PDF."""
+    for ref in tree.findall(nodes.reference):
+        ref.attributes.pop("rel", None)  # never rel="attachment"
+        uri = ref.get("refuri", "")
+        if uri.startswith(MARK):
+            docname, _, fragment = uri[len(MARK):].partition("#")
+            del ref["refuri"]
+            ref["refid"] = global_id(docname, fragment)
+            ref["internal"] = True
+
+
+def inline_footnotes(tree: nodes.Element) -> None:
+    """Put each footnote's text where it is referenced, for CSS ``float: footnote``.
+
+    A footnote cited twice is printed at each citation, so that it is always on the page of
+    its reference; only the first copy keeps the footnote's ids.
+    """
+    footnotes = {i: fn for fn in tree.findall(nodes.footnote) for i in fn["ids"]}
+    used: set[int] = set()
+    for ref in list(tree.findall(nodes.footnote_reference)):
+        footnote = footnotes.get(ref.get("refid", ""))
+        if footnote is None:
+            continue
+        note = nodes.inline(classes=["print-footnote"])
+        note.source, note.line = footnote.source, footnote.line
+        paragraphs = [c for c in footnote.children if not isinstance(c, nodes.label)]
+        for n, child in enumerate(paragraphs):
+            if n:
+                note += nodes.Text(" ")
+            if isinstance(child, nodes.TextElement):
+                note.extend(c.deepcopy() for c in child.children)  # not copy.deepcopy: it follows .parent
+            else:
+                note += nodes.Text(child.astext())
+        if id(footnote) not in used:
+            used.add(id(footnote))
+            note["ids"] = list(footnote["ids"])
+        ref.replace_self(note)
+    for footnote in {id(f): f for f in footnotes.values()}.values():
+        footnote.parent.remove(footnote)
+
+
+def simplify_for_print(tree: nodes.Element, srcdir: Path) -> list[Problem]:
+    """Remove what has no place on paper and check images; returns the problems found."""
+    problems: list[Problem] = []
+    for wrapper in list(tree.findall(nodes.compound)):
+        if "toctree-wrapper" in wrapper["classes"]:
+            wrapper.parent.remove(wrapper)  # the PDF has its own table of contents
+    for download in list(tree.findall(addnodes.download_reference)):
+        download.replace_self(nodes.inline("", "", *download.children))
+    for raw in list(tree.findall(nodes.raw)):
+        problems.append(Problem(raw, "raw HTML cannot be printed and was left out of the PDF — "
+                                "write it in Markdown instead", "pdf-raw"))
+        raw.parent.remove(raw)
+    for image in tree.findall(nodes.image):
+        if not image.get("alt", "").strip():
+            problems.append(Problem(image, f"image {image.get('uri', '')!r} has no alt text — add a "
+                                    "short description: ![what the image shows](file.png)",
+                                    "pdf-alt"))
+        uri = image.get("uri", "")
+        if "://" in uri:
+            # The renderer would refuse it anyway; say where it comes from.
+            problems.append(Problem(image, f"image {uri!r} is not a file of the project — the PDF "
+                                    "reads only files under docs/: save the image there", "pdf-url"))
+            image["uri"] = "data:,"
+        elif not uri.startswith("data:"):
+            image["uri"] = (srcdir / uri).resolve().as_uri()
+    return problems
+
+
+def find_section(tree: nodes.Element, target: str) -> nodes.section | None:
+    for section in tree.findall(nodes.section):
+        if target in section["ids"]:
+            return section
+    return None
+
+
+def detach(node: nodes.Element) -> nodes.Element:
+    node.parent.remove(node)
+    return node
+
+
+def new_part_tree(settings: object, title: str, anchor: str, children: Iterable[nodes.Node],
+                  source: str = "") -> nodes.document:
+    """A document of one section with ``title`` holding ``children`` (moved, not copied)."""
+    document = utils.new_document(source or "<pdf>", settings)
+    section = nodes.section(ids=[anchor])
+    section += nodes.title(title, title)
+    section.extend(children)
+    document += section
+    return document
+
+
+def existing_ids(parts: Iterable[Part]) -> set[str]:
+    found = set()
+    for part in parts:
+        found.add(part.anchor)
+        for node in part.tree.findall(nodes.Element):
+            found.update(node.get("ids", ()))
+    return found
+
+
+def unlink_missing(parts: list[Part]) -> None:
+    """A link to something this PDF leaves out (a handout, an edition) becomes plain text."""
+    ids = existing_ids(parts)
+    for part in parts:
+        for ref in list(part.tree.findall(nodes.reference)):
+            if "refuri" not in ref and ref.get("refid") not in ids:
+                ref.replace_self(nodes.inline("", "", *ref.children))
+
+
+def target_headings(parts: list[Part]) -> None:
+    """Point links at headings, not at their sections.
+
+    A section's box can begin at the foot of a page whose heading was moved to the next page
+    (break-after: avoid), so a page number taken from the section would be one too low.
+    """
+    heading_of: dict[str, str] = {}
+    for part in parts:
+        for section in part.tree.findall(nodes.section):
+            if section["ids"] and section.children and isinstance(section[0], nodes.title):
+                heading_id = section["ids"][0] + "-h"
+                section[0]["ids"] = [heading_id]
+                heading_of.update(dict.fromkeys(section["ids"], heading_id))
+    for part in parts:
+        for ref in part.tree.findall(nodes.reference):
+            if ref.get("refid") in heading_of:
+                ref["refid"] = heading_of[ref["refid"]]
+
+
+def toc_entries(parts: Iterable[Part], depth: int) -> list[TocEntry]:
+    """Every section down to ``depth`` levels, with the id its TOC line links to."""
+    entries = []
+
+    def walk(node: nodes.Element, level: int) -> None:
+        for child in node.children:
+            if isinstance(child, nodes.section) and child["ids"]:
+                if level <= depth:
+                    title = child[0].astext() if isinstance(child[0], nodes.title) else ""
+                    target = child[0]["ids"][0] if child[0].get("ids") else child["ids"][0]
+                    entries.append(TocEntry(level, " ".join(title.split()), target))
+                walk(child, level + 1)
+
+    for part in parts:
+        walk(part.tree, 1)
+    return entries

@@ -1,0 +1,302 @@
+"""The PDF builder: one print HTML document per variant from the language's doctrees, then WeasyPrint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+from collections.abc import Set
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+from handbook.pdf import assemble, fonts, hyphenation, manifest, render
+from handbook.pdf.assemble import Part, Problem
+from handbook.pdf.labels import labels, localized
+from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
+
+logger = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def document_order(env: Any, root: str, exclude: Set[str]) -> list[str]:
+    """The root document, then every document in the order of the toctrees (depth first)."""
+    order: list[str] = []
+
+    def visit(docname: str) -> None:
+        if docname in order or docname in exclude or docname not in env.all_docs:
+            return
+        order.append(docname)
+        for child in env.toctree_includes.get(docname, ()):
+            visit(child)
+
+    visit(root)
+    return order
+
+
+def node_location(node: nodes.Node | None) -> str | None:
+    """``path:line`` of a node; an inline node (an image in a paragraph) takes its block's line."""
+    source = line = None
+    while node is not None and not (source and line):
+        source = source or node.source
+        line = line or node.line
+        node = node.parent
+    return f"{source}:{line}" if source and line else source
+
+
+def source_date() -> str:
+    """SOURCE_DATE_EPOCH as a W3C date for the PDF metadata; empty when unset (no date at all)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ""
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class PDFBuilder(StandaloneHTMLBuilder):
+    """Print-ready PDFs made with WeasyPrint from the same doctrees as the HTML build."""
+
+    name = "handbookpdf"
+    format = "html"  # the body is written by Sphinx's HTML translator
+    epilog = "The PDF files are in %(outdir)s."
+    search = False
+    copysource = False
+    allow_parallel = False
+    supported_image_types = ["image/svg+xml", "image/png", "image/gif", "image/jpeg"]
+
+    def get_theme_config(self) -> tuple[str, dict[str, str | int | bool]]:
+        # The print templates are ours; loading the screen theme (Furo) would only add its hooks.
+        return "basic", {}
+
+    def init(self) -> None:
+        super().init()
+        self.config.html_permalinks = False  # no "¶" in headings or running headers
+        self.jinja = Environment(loader=FileSystemLoader(TEMPLATES),
+                                 autoescape=select_autoescape(["html"]))
+        self.html_files: list[tuple[Variant, Path, Path, str]] = []
+        self.problem_count = 0
+
+    @property
+    def language(self) -> str:
+        return self.config.language or self.config.handbook_source_language
+
+    @property
+    def workdir(self) -> Path:
+        return Path(self.doctreedir).parent.parent / "pdf-html" / self.language
+
+    def get_outdated_docs(self) -> str:  # type: ignore[override]
+        return "all documents"
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return assemble.MARK + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def copy_assets(self) -> None:
+        pass  # the PDF reads fonts and images from where they are
+
+    def variants(self) -> list[Variant]:
+        names = list(self.config.handbook_pdf_build) or standard_names(self.config)
+        try:
+            return resolve(names, self.config)
+        except VariantError as exc:
+            raise SphinxError(str(exc)) from None
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        for variant in self.variants():
+            self.write_variant(variant)
+
+    def _report(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.problem_count += 1
+            logger.error("%s [%s]", problem.message, problem.check, location=node_location(problem.node))
+
+    def load_parts(self, docnames: list[str]) -> tuple[list[Part], list[Problem]]:
+        parts, problems = [], []
+        srcdir = Path(self.srcdir)
+        for docname in docnames:
+            tree = self.env.get_and_resolve_doctree(docname, self)
+            problems += assemble.simplify_for_print(tree, srcdir)
+            assemble.inline_footnotes(tree)
+            assemble.prefix_ids(tree, docname)
+            assemble.rewrite_links(tree)
+            kind = "front" if docname == self.config.root_doc else "chapter"
+            parts.append(Part(docname, tree, kind))
+        return parts, problems
+
+    def book_parts(self, variant: Variant) -> tuple[list[Part], list[Problem]]:
+        order = document_order(self.env, self.config.root_doc,
+                               set(self.config.handbook_pdf_exclude))
+        parts, problems = self.load_parts(order)
+        if variant.edition:
+            parts.append(self.region_annex(parts, variant))
+        return parts, problems
+
+    def region_annex(self, parts: list[Part], variant: Variant) -> Part:
+        """Of the regional chapter's region sections, keep only the edition's, moved to an annex."""
+        regional = self.config.handbook_pdf_regional_document
+        chapter = next((p for p in parts if p.docname == regional), None)
+        if chapter is None:
+            raise SphinxError(f"conf.py: handbook_pdf_regional_document: no document {regional!r} "
+                              "in the handbook — name the chapter with the region sections")
+        own = None
+        for edition in self.config.handbook_pdf_editions.values():
+            section = assemble.find_section(chapter.tree, assemble.global_id(regional, edition["region"]))
+            if section is None:
+                raise SphinxError(f"conf.py: handbook_pdf_editions: no section labelled "
+                                  f"{edition['region']!r} in {regional} — label it with "
+                                  f"({edition['region']})= above its heading")
+            if section.parent is not None:
+                assemble.detach(section)
+            if edition["region"] == variant.region:
+                own = section
+        title = labels(self.language)["annex"]
+        tree = assemble.new_part_tree(self.docsettings, title, "annex-region", [own] if own else [])
+        return Part(regional, tree, "annex", anchor="annex-" + variant.edition)
+
+    def handout_parts(self, variant: Variant) -> tuple[list[Part], list[Problem]]:
+        docname = variant.handout["document"]
+        if docname not in self.env.all_docs:
+            raise SphinxError(f"conf.py: handbook_pdf_handouts: no document {docname!r} — "
+                              "give a document name such as chapters/11-roadmap")
+        (chapter,), problems = self.load_parts([docname])
+        sections = []
+        for label in variant.handout["sections"]:
+            section = assemble.find_section(chapter.tree, assemble.global_id(docname, label))
+            if section is None:
+                raise SphinxError(f"conf.py: handbook_pdf_handouts: no section {label!r} in "
+                                  f"{docname} — use the section's label or its anchor")
+            sections.append(assemble.detach(section))
+        title = self.env.titles[docname].astext()
+        tree = assemble.new_part_tree(self.docsettings, title, assemble.global_id(docname, "handout"),
+                                      sections)
+        return [Part(docname, tree, "handout")], problems
+
+    def render_body(self, part: Part) -> str:
+        part.tree.settings = self.docsettings
+        self.current_docname = part.docname
+        self.secnumbers, self.fignumbers = {}, {}
+        self.imgpath = self.dlpath = ""
+        visitor = self.create_translator(part.tree, self)
+        part.tree.walkabout(visitor)
+        return "".join(visitor.fragment)
+
+    def check_glyphs(self, parts: list[Part], extra: dict[str, str]) -> list[Problem]:
+        problems, seen = [], set()
+        for part in parts:
+            for text in part.tree.findall(nodes.Text):
+                for char in fonts.missing_glyphs(str(text)):
+                    node = text.parent
+                    key = (char, node_location(node))
+                    if key not in seen:
+                        seen.add(key)
+                        problems.append(Problem(node, f"the character {fonts.describe(char)} has no "
+                                                "glyph in the PDF fonts — replace it, or bundle a "
+                                                "font that has it", "pdf-glyph"))
+        for setting, value in extra.items():
+            for char in fonts.missing_glyphs(value):
+                problems.append(Problem(None, f"conf.py: {setting}: the character "
+                                        f"{fonts.describe(char)} has no glyph in the PDF fonts — "
+                                        "replace it", "pdf-glyph"))
+        return problems
+
+    def cover_context(self, variant: Variant) -> dict[str, Any]:
+        lang, source, config = self.language, self.config.handbook_source_language, self.config
+        words = labels(lang)
+        seminar = ""
+        if variant.edition:
+            seminar = localized(config.handbook_pdf_editions[variant.edition].get("seminar"), lang, source)
+        kind = words["large-print"] if variant.name == "large-print" else words["standard"]
+        if variant.kind == "handout":
+            kind = words["handout"]
+        elif variant.edition:
+            kind = words["seminar"]
+        partners = config.handbook_pdf_partners
+        return {
+            "title": config.handbook_titles.get(lang) or config.project,
+            "subtitle": localized(config.handbook_pdf_subtitle, lang, source),
+            "partners": partners.get(lang) or partners.get("en") or partners.get(source) or [],
+            "seminar": seminar,
+            "kind_label": kind,
+            "edition": seminar or kind,
+            "year": str(config.handbook_pdf_year),
+            "labels": words,
+        }
+
+    def write_variant(self, variant: Variant) -> None:
+        if variant.kind == "handout":
+            parts, problems = self.handout_parts(variant)
+        else:
+            parts, problems = self.book_parts(variant)
+        assemble.unlink_missing(parts)
+        assemble.target_headings(parts)
+        context = self.cover_context(variant)
+        title = context["title"]
+        if variant.kind == "handout":
+            title = f"{parts[0].tree[0][0].astext()} — {context['title']}"
+        extra = {"handbook_titles": context["title"], "handbook_pdf_subtitle": context["subtitle"],
+                 "handbook_pdf_partners": " ".join(context["partners"]),
+                 "handbook_pdf_editions": context["seminar"],
+                 "labels": " ".join(context["labels"].values())}
+        problems += self.check_glyphs(parts, extra)
+        if problems:
+            self._report(problems)
+            return
+        for part in parts:
+            part.body = Markup(self.render_body(part))
+        toc = assemble.toc_entries(parts, self.config.handbook_pdf_toc_depth)
+        html = self.jinja.get_template("print.html").render(
+            lang=hyphenation.html_lang(self.language), title=title, book_title=context["title"],
+            author=self.config.author, description=context["subtitle"], date=source_date(),
+            variant_class=variant.name, cover=variant.kind == "book", toc=toc if variant.kind == "book" else [],
+            parts=parts, **{k: v for k, v in context.items() if k != "title"})
+        html_path = self.workdir / f"{variant.name}.html"
+        html_path.write_text(html, encoding="utf-8")
+        shop = self.config.handbook_pdf_print == "shop"
+        pdf_path = Path(self.outdir) / variant.filename(self.language, shop)
+        self.html_files.append((variant, html_path, pdf_path, title))
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def allowed_paths(self) -> list[Path]:
+        return [self.workdir, Path(self.srcdir), fonts.FONTS_DIR, TEMPLATES,
+                *[Path(self.confdir) / p for p in self.config.html_static_path]]
+
+    def finish(self) -> None:
+        if self.problem_count:
+            return
+        Path(self.outdir).mkdir(parents=True, exist_ok=True)
+        shop = self.config.handbook_pdf_print == "shop"
+        entries = []
+        for variant, html_path, pdf_path, title in self.html_files:
+            css = [*variant.css, *(["shop.css"] if shop else [])]
+            result = render.render_in_child(html_path, pdf_path, self.allowed_paths(), css,
+                                            self.config.handbook_pdf_tagged,
+                                            self.config.handbook_pdf_timeout)
+            if not result.ok:
+                for message in result.problems:
+                    logger.error("%s: %s [pdf-render]", os.path.relpath(pdf_path), message)
+                continue
+            logger.info("%s: %d pages", pdf_path.name, result.pages)
+            site = Path(self.outdir).parent
+            entries.append(manifest.entry_for(pdf_path, site, self.language, variant.name, title,
+                                              result.pages, self.config.handbook_pdf_print))
+        if entries:
+            self.update_manifest(entries)
+
+    def update_manifest(self, entries: list[manifest.Entry]) -> None:
+        # Languages build in parallel processes: one writer at a time.
+        site = Path(self.outdir).parent
+        lock = self.workdir.parent / "manifest.lock"  # outside the published site
+        with lock.open("w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            manifest.merge(site, entries)

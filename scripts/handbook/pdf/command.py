@@ -1,0 +1,72 @@
+"""`make pdf`: build the PDFs of each language (in parallel processes) and list what was made."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import runpy
+
+from handbook import build, commands
+from handbook.paths import Layout
+from handbook.pdf import manifest
+from handbook.pdf.variants import VariantError, resolve, standard_names
+
+BUILDER = "handbookpdf"
+
+
+class _Conf:
+    """The PDF settings of conf.py, with the same defaults as the Sphinx extension."""
+
+    def __init__(self, layout: Layout) -> None:
+        values = runpy.run_path(str(layout.conf))
+        self.handbook_pdf_variants = values.get("handbook_pdf_variants", ["standard", "large-print"])
+        self.handbook_pdf_editions = values.get("handbook_pdf_editions", {})
+        self.handbook_pdf_handouts = values.get("handbook_pdf_handouts", {})
+
+
+def variant_names(edition: str, layout: Layout) -> list[str]:
+    """EDITION=pskov (or several, or "all") → variant names; empty → the standard PDFs."""
+    conf = _Conf(layout)
+    asked = [name for name in re.split(r"[\s,]+", edition.strip()) if name]
+    if asked == ["all"]:
+        asked = [*standard_names(conf), *conf.handbook_pdf_editions]
+    names = asked or standard_names(conf)
+    try:
+        resolve(names, conf)
+    except VariantError as exc:
+        editions = ", ".join(conf.handbook_pdf_editions) or "none configured"
+        raise commands.UsageError(f"{exc} (EDITION= takes a seminar edition: {editions})") from None
+    return names
+
+
+def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout | None = None) -> int:
+    layout = layout or Layout()
+    settings = commands._settings(layout)
+    languages = commands.parse_languages(langs, settings)
+    if print_mode not in ("", "shop"):
+        raise commands.UsageError(f"unknown PRINT={print_mode!r} — use PRINT=shop for 3 mm bleed and "
+                                  "crop marks, or leave it out")
+    names = variant_names(edition, layout)
+    key = hashlib.sha256(f"{names}|{print_mode}".encode()).hexdigest()[:12]
+    outdir = layout.site / "pdf"
+    jobs = build.plan(layout, languages, BUILDER, lambda lang: outdir, staged=False)
+    for job in jobs:
+        job.overrides = {"handbook_pdf_build": names, "handbook_pdf_print": print_mode}
+        job.state = build.StateFile(layout.state / f"{BUILDER}-{job.language}-{key}.json")
+        expected = [e for e in manifest.read(layout.site) if e.language == job.language
+                    and e.variant in names and e.print == print_mode]
+        if len(expected) < len(names) or not all((layout.site / e.file).is_file() for e in expected):
+            job.state.forget()  # a PDF is missing: build again even if the sources did not change
+    print(f"PDF: {', '.join(languages)} — {', '.join(names)}", flush=True)
+    results = build.run(layout, jobs, commands._Reporter(layout))
+    entries = [e for e in manifest.read(layout.site)
+               if e.language in languages and e.variant in names and e.print == print_mode]
+    for entry in entries:
+        print(f"  {entry.file}: {entry.pages} pages, {entry.bytes // 1024} KB", flush=True)
+    failed = [r.language for r in results if not r.ok]
+    if failed:
+        print(f"PDF build failed for {', '.join(failed)} (problems listed above).", flush=True)
+        return 1
+    print(f"The PDFs are in {layout.rel(outdir)}/ (list: {layout.rel(outdir / manifest.NAME)}).",
+          flush=True)
+    return 0

@@ -1,0 +1,39 @@
+"""Hyphenation dictionaries for WeasyPrint (through Pyphen), including Finnish, which Pyphen lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DICTIONARIES = Path(__file__).parent / "hyphenation"
+
+# Pyphen's own dictionaries cover ru, en, nb (nb_NO) and da. Finnish comes from hyph-fi.tex
+# (see hyphenation/README_hyph_fi_FI.txt for its origin and licence).
+EXTRA = {"fi_FI": DICTIONARIES / "hyph_fi_FI.dic"}
+
+# The value of `lang` the PDF's <html> element gets for each handbook language. Norwegian must be
+# "nb": Pyphen resolves "nb" to nb_NO, while "no" resolves to nothing (no hyphenation at all).
+HTML_LANG = {"ru": "ru", "en": "en", "fi": "fi", "nb": "nb", "no": "nb"}
+
+
+def html_lang(language: str) -> str:
+    return HTML_LANG.get(language, language)
+
+
+def register() -> None:
+    """Make the extra dictionaries known to Pyphen; call before WeasyPrint lays out text."""
+    import pyphen
+
+    for name, path in EXTRA.items():
+        short = name.split("_")[0]
+        for key in (name, short):
+            if key not in pyphen.LANGUAGES:
+                pyphen.LANGUAGES[key] = path
+                pyphen.LANGUAGES_LOWERCASE[key.lower()] = key
+
+
+def resolves(language: str) -> bool:
+    """True when WeasyPrint will find hyphenation patterns for this `lang` value."""
+    import pyphen
+
+    register()
+    return pyphen.language_fallback(html_lang(language)) is not None

@@ -1,0 +1,66 @@
+"""Words the PDF prints around the handbook's own text (cover, contents), in each language."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "ru": {
+        "contents": "Содержание",
+        "partners": "Партнёры проекта",
+        "edition": "Издание",
+        "standard": "Полное издание",
+        "large-print": "Издание крупным шрифтом",
+        "handout": "Раздаточный материал",
+        "seminar": "Издание для семинара",
+        "annex": "Региональное приложение",
+        "from": "Из рекомендаций",
+        "page": "Страница",
+    },
+    "en": {
+        "contents": "Contents",
+        "partners": "Project partners",
+        "edition": "Edition",
+        "standard": "Complete edition",
+        "large-print": "Large-print edition",
+        "handout": "Handout",
+        "seminar": "Seminar edition",
+        "annex": "Regional annex",
+        "from": "From the handbook",
+        "page": "Page",
+    },
+    "fi": {
+        "contents": "Sisällys",
+        "partners": "Hankkeen kumppanit",
+        "edition": "Painos",
+        "standard": "Täydellinen painos",
+        "large-print": "Isokirjainpainos",
+        "handout": "Jakomateriaali",
+        "seminar": "Seminaaripainos",
+        "annex": "Alueellinen liite",
+        "from": "Julkaisusta",
+        "page": "Sivu",
+    },
+    "nb": {
+        "contents": "Innhold",
+        "partners": "Prosjektpartnere",
+        "edition": "Utgave",
+        "standard": "Fullstendig utgave",
+        "large-print": "Utgave med stor skrift",
+        "handout": "Utdelingsark",
+        "seminar": "Seminarutgave",
+        "annex": "Regionalt vedlegg",
+        "from": "Fra håndboken",
+        "page": "Side",
+    },
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    """The labels of ``language``; English for a language added later and not yet listed here."""
+    return {**LABELS["en"], **LABELS.get(language, {})}
+
+
+def localized(value: object, language: str, source_language: str = "ru") -> str:
+    """A conf.py value that is either one string or a {language: string} dict."""
+    if isinstance(value, dict):
+        return str(value.get(language) or value.get("en") or value.get(source_language) or "")
+    return "" if value is None else str(value)
