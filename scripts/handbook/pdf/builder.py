@@ -63,6 +63,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
 
     name = "handbookpdf"
     format = "html"  # the body is written by Sphinx's HTML translator
+    handbook_print = True  # extensions render their print form (e.g. the catalogue as a table)
     epilog = "The PDF files are in %(outdir)s."
     search = False
     copysource = False

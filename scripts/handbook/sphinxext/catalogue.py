@@ -164,9 +164,11 @@ class _Renderer:
         group += body
         return nodes.container("", table, classes=["practice-print"])
 
-    def render(self) -> list[nodes.Node]:
+    def render(self, printing: bool = False) -> list[nodes.Node]:
         if not self.cards:
             return [nodes.paragraph(self.texts["empty"], self.texts["empty"])]
+        if printing:  # on paper: the table only (no filter form, no lists that repeat it)
+            return [_section(self.texts["all"], "practice-all", self.table())]
         form = nodes.raw("", filter_form_html(self.cards, self.texts), format="html")
         listing = nodes.container("", form, self.all_list(), classes=["practice-screen"])
         return [_section(self.texts["all"], "practice-all", listing, self.table()), self.browse()]
@@ -182,7 +184,8 @@ def _render(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain: PracticeDomain = app.env.get_domain("practice")  # type: ignore[assignment]
     for placeholder in placeholders:
         texts = {p["ui"]: p.astext() for p in placeholder.findall(nodes.paragraph) if "ui" in p}
-        placeholder.replace_self(_Renderer(app, docname, domain.cards, texts).render())
+        printing = getattr(app.builder, "handbook_print", False)
+        placeholder.replace_self(_Renderer(app, docname, domain.cards, texts).render(printing))
 
 
 def _add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
