@@ -1,4 +1,4 @@
-"""Sphinx extension of the handbook: per-language settings, stable anchors, language switcher."""
+"""Sphinx extension of the handbook: per-language settings, anchors, switcher, site look and metadata."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import anchors, docutils_nb, switcher
+from handbook.sphinxext import anchors, docutils_nb, events, jscatalog, site_meta, switcher, theme
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -42,4 +42,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("handbook.css")
     anchors.setup(app)
     switcher.setup(app)
+    theme.setup(app)
+    site_meta.setup(app)
+    jscatalog.setup(app)
+    events.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
