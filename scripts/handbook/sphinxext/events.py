@@ -155,6 +155,7 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
                                       refuri=app.builder.get_relative_uri(docname, event.docname))
                 para = nodes.paragraph()
                 para += ref
+                para += nodes.Text(" ")
                 para += nodes.inline(text=f"{when(event, lang)} · {event.place}",
                                      classes=["handbook-event-when"])
                 listing += nodes.list_item("", para)
