@@ -40,6 +40,10 @@ def test_no_english_interface_text_on_a_page_in_another_language(handbook_site, 
     assert "Skip to content" in english  # the comparison would mean nothing otherwise
     leaked = english & interface_strings(handbook_site.page(lang, name))
     assert not leaked, f"{lang}/{name} shows English interface text: {sorted(leaked)}"
+    # Inside the text, the tooltips of the links next to headings and terms are interface too.
+    titles = {a["title"] for a in BeautifulSoup(handbook_site.page(lang, name), "html.parser")
+              .select("article a.headerlink[title]")}
+    assert not {t for t in titles if t.startswith("Link to this")}, titles
 
 
 @pytest.mark.parametrize("lang,label", [("ru", "Перейти к содержанию"), ("fi", "Siirry sisältöön"),
@@ -55,7 +59,7 @@ def test_open_graph_and_last_updated_on_every_language(handbook_site):
     for lang in LANGUAGES:
         soup = _soup(handbook_site, lang, CHAPTER)
         og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
-        assert og["og:title"] == soup.select_one("article h1").get_text(strip=True).rstrip("#")
+        assert og["og:title"] == soup.select_one("article h1").get_text(strip=True).rstrip("¶#")
         assert og["og:locale"].startswith(lang)
         assert og["og:description"]
         time = soup.select_one("footer .last-updated time")
@@ -74,7 +78,7 @@ def test_a_404_page_per_language_in_that_language(handbook_site):
 
 def test_print_stylesheet_is_linked_for_print_only(handbook_site):
     soup = _soup(handbook_site, "fi", CHAPTER)
-    link = soup.select_one("link[href$='handbook-print.css']")
+    link = soup.select_one("link[href*='handbook-print.css']")
     assert link["media"] == "print"
     css = (handbook_site.layout.site / "fi" / "_static" / "handbook-print.css").read_text(encoding="utf-8")
     assert ".sidebar-drawer" in css and "display: none" in css

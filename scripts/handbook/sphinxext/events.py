@@ -91,6 +91,13 @@ class EventDirective(SphinxDirective):
                            location=self.get_location(), type="events", subtype="date")
             node["date"] = None
         self.state.nested_parse(self.content, self.content_offset, node)
+        # Sphinx extracts and translates only paragraphs that know their source: give the
+        # place its line, so translators get it in the page's .po file.
+        source, line = self.get_source_info()
+        for para in node.findall(nodes.paragraph):
+            para.source = para.source or source
+            para.line = para.line or line
+            para.rawsource = para.rawsource or para.astext()
         return [node]
 
 
@@ -132,14 +139,17 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     lang = _lang(app)
     for node in list(doctree.findall(event_node)):
         event = _events(app.env).get(docname)
-        line = nodes.paragraph(classes=["handbook-event-meta"])
-        line += nodes.strong(text=_("Date:") + " ")
-        line += nodes.Text(when(event, lang) if event else _("Date to be announced"))
-        line += nodes.Text(" · ")
-        line += nodes.strong(text=_("Place:") + " ")
-        line += node.children[0].children if node.children and isinstance(
-            node.children[0], nodes.paragraph) else nodes.Text(node.astext())
-        node.replace_self(line)
+        # The place's own paragraph is kept (the gettext builder reads messages from it).
+        place = node.next_node(nodes.paragraph)
+        if place is None:
+            place = nodes.paragraph()
+        place["classes"].append("handbook-event-meta")
+        prefix = [nodes.strong(text=_("Date:") + " "),
+                  nodes.Text(when(event, lang) if event else _("Date to be announced")),
+                  nodes.Text(" · "), nodes.strong(text=_("Place:") + " ")]
+        for index, child in enumerate(prefix):
+            place.insert(index, child)
+        node.replace_self(place)
     for node in list(doctree.findall(event_list_node)):
         upcoming, past = split_events(list(_events(app.env).values()), build_date())
         result: list[nodes.Node] = []

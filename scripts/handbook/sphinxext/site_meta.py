@@ -81,7 +81,9 @@ def description(doctree: nodes.document | None) -> str:
     """The first paragraph of the page, shortened at a word, for link previews."""
     if doctree is None:
         return ""
-    for para in doctree.findall(nodes.paragraph):
+    # Prefer the text of the page itself (a paragraph of a section) to a list item or a note.
+    paragraphs = [p for p in doctree.findall(nodes.paragraph) if isinstance(p.parent, nodes.section)]
+    for para in paragraphs or list(doctree.findall(nodes.paragraph)):
         text = " ".join(para.astext().split())
         if text:
             if len(text) <= DESCRIPTION_LENGTH:
