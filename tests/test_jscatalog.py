@@ -44,3 +44,11 @@ def test_project_plural_forms_fill_the_count_line():
                      "найдено ${resultCount} страниц"]
     assert "n%10==1" in catalog["plural_expr"].replace(" ", "")
     assert parse_translations_js(render(catalog)) == catalog
+
+
+def test_plural_index_is_a_number_for_two_form_languages():
+    po = read_po(io.BytesIO(PO.replace("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                                       "(n%100<10 || n%100>=20) ? 1 : 2)", "nplurals=2; plural=(n != 1)")
+                            .replace('msgstr[2] "найдено ${resultCount} страниц"\n', "").encode()), locale="nb")
+    catalog = merge({}, po, "nb")
+    assert catalog["plural_expr"].startswith("Number(")

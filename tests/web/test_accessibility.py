@@ -94,7 +94,7 @@ def test_language_switcher_is_reachable_and_usable_by_keyboard(lang, site_url, p
             break
     else:
         pytest.fail(f"Tab never reached the {target} link of the language switcher")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url.endswith(f"/{target}/chapters/01-introduction.html"), page.url
     assert page.evaluate("document.documentElement.lang") == target

@@ -48,7 +48,9 @@ def merge(bundled: dict[str, Any], catalog: Catalog | None, locale: str) -> dict
                 forms = list(message.string)
                 if forms and all(forms):
                     messages[message.id[0]] = forms
-                    plural_expr = catalog.plural_expr
+                    # doctools.js indexes the forms with the result: "(n != 1)" gives a
+                    # boolean, which is no array index in JavaScript.
+                    plural_expr = f"Number({catalog.plural_expr})"
             elif message.string:
                 messages[message.id] = message.string
     return {"messages": dict(sorted(messages.items())), "plural_expr": plural_expr,
