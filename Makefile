@@ -26,7 +26,7 @@ SERVE := $(HANDBOOK) serve --langs "$(LANGS)"
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all setup html test gettext update-po clean help lock \
+.PHONY: all setup html test gettext update-po clean help lock screenshots \
 	pdf stats check review serve bench add-language new-chapter new-practice
 
 all: $(SETUP_DONE)
@@ -43,6 +43,10 @@ html: $(SETUP_DONE)
 
 test: $(SETUP_DONE)
 	@$(VENV)/bin/python -m pytest
+
+# Builds the handbook in a temporary copy and photographs it in Chromium: _build/screenshots/*.png
+screenshots: $(SETUP_DONE)
+	@$(VENV)/bin/python -m pytest -q tests/web/test_screenshots.py
 
 gettext: $(SETUP_DONE)
 	@$(HANDBOOK) gettext

@@ -22,6 +22,8 @@ class Target:
 TARGETS = [
     Target("all", "make", "set up on first run, then build the whole site into _build/site/"),
     Target("test", "make test", "run the whole test suite (pytest)"),
+    Target("screenshots", "make screenshots", "PNGs of each language's home page and a chapter at 390 and "
+           "1280 px in _build/screenshots/"),
     Target("html", 'make html [LANGS="ru en"]', "build the website of each language into _build/site/<lang>/"),
     Target("pdf", "make pdf [LANGS=…] [EDITION=…] [PRINT=shop]",
            "print-ready PDFs into _build/site/pdf/ with manifest.json"),

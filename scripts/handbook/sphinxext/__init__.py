@@ -1,5 +1,5 @@
-"""Sphinx extension of the handbook: per-language settings, stable anchors, language switcher,
-practice catalogue."""
+"""Sphinx extension of the handbook: per-language settings, anchors, switcher, site look and
+metadata, practice catalogue, events, translation progress."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import (anchors, catalogue, docutils_nb, fast_i18n, practices, progress, sanitize,
-                                switcher)
+from handbook.sphinxext import (anchors, catalogue, docutils_nb, events, fast_i18n, jscatalog, practices,
+                                progress, sanitize, site_meta, switcher, theme)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -49,6 +49,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     anchors.setup(app)
     sanitize.setup(app)
     switcher.setup(app)
+    theme.setup(app)
+    site_meta.setup(app)
+    jscatalog.setup(app)
+    events.setup(app)
     practices.setup(app)
     catalogue.setup(app)
     progress.setup(app)

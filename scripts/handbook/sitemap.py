@@ -1,0 +1,60 @@
+"""``sitemap.xml`` for the whole site: every page of every language, with its ``hreflang`` siblings.
+
+Written after the languages are built (like the site index), from the HTML files on disk, so
+it needs nothing from the language builds. Addresses are absolute when ``handbook_base_url``
+is set in conf.py (search engines require that); otherwise they are relative to the site root.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import quoteattr, escape
+
+from handbook.settings import Settings
+
+# Pages that are not content: not listed (the 404 page, search, generated index).
+SKIPPED = frozenset({"404.html", "search.html", "genindex.html"})
+
+
+def pages_by_language(site: Path, languages: list[str]) -> dict[str, set[str]]:
+    """``{lang: {"index.html", "chapters/01-introduction.html", …}}`` from the built site."""
+    found = {}
+    for lang in languages:
+        root = site / lang
+        found[lang] = {p.relative_to(root).as_posix() for p in root.rglob("*.html")
+                       if "_static" not in p.relative_to(root).parts
+                       and p.relative_to(root).as_posix() not in SKIPPED} if root.is_dir() else set()
+    return found
+
+
+def render(pages: dict[str, set[str]], base_url: str) -> str:
+    base = base_url.rstrip("/")
+    prefix = f"{base}/" if base else ""
+    languages = list(pages)
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for lang in languages:
+        for page in sorted(pages[lang]):
+            lines.append(f"  <url>\n    <loc>{escape(prefix + lang + '/' + page)}</loc>")
+            for other in languages:
+                if page in pages[other]:
+                    href = quoteattr(prefix + other + "/" + page)
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href={href}/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write(settings: Settings, site: Path) -> Path:
+    """Write ``site/sitemap.xml`` (and a ``robots.txt`` pointing to it when the base URL is known)."""
+    target = site / "sitemap.xml"
+    text = render(pages_by_language(site, list(settings.languages)), settings.base_url)
+    tmp = target.with_suffix(".xml.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    if settings.base_url:
+        (site / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\nSitemap: {settings.base_url.rstrip('/')}/sitemap.xml\n",
+            encoding="utf-8")
+    return target

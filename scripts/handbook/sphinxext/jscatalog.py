@@ -1,0 +1,89 @@
+"""The search page's JavaScript translations, with the plural forms Sphinx 9.0.4 leaves empty.
+
+Sphinx's bundled catalogs for ru, fi and nb have empty plural forms (Sphinx issue 14167), so the
+line "Search finished, found N pages" is blank and screen readers announce no result count.
+After each HTML build, ``_static/translations.js`` is rewritten from Sphinx's catalog, minus its
+empty entries, plus ``locales/<lang>/LC_MESSAGES/javascript.po`` (kept outside sphinx.po because
+Sphinx's template extraction cannot carry plural messages).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+from sphinx.application import Sphinx
+
+CATALOG_NAME = "javascript.po"
+_CALL = re.compile(r"Documentation\.addTranslations\((.*)\);?\s*$", re.S)
+
+
+def parse_translations_js(text: str) -> dict[str, Any]:
+    """The catalog object inside Sphinx's ``translations.js``."""
+    match = _CALL.search(text.strip())
+    if not match:
+        return {}
+    return json.loads(match.group(1).rstrip().rstrip(";").rstrip(")"))
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, list):
+        return not value or not all(value)
+    return not value
+
+
+def merge(bundled: dict[str, Any], catalog: Catalog | None, locale: str) -> dict[str, Any]:
+    """Sphinx's messages without empty translations, overridden by the project's catalog."""
+    messages = {k: v for k, v in bundled.get("messages", {}).items() if not _is_empty(v)}
+    plural_expr = bundled.get("plural_expr", "(n != 1)")
+    if catalog is not None:
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            if isinstance(message.id, (list, tuple)):
+                forms = list(message.string)
+                if forms and all(forms):
+                    messages[message.id[0]] = forms
+                    # doctools.js indexes the forms with the result: "(n != 1)" gives a
+                    # boolean, which is no array index in JavaScript.
+                    plural_expr = f"Number({catalog.plural_expr})"
+            elif message.string:
+                messages[message.id] = message.string
+    return {"messages": dict(sorted(messages.items())), "plural_expr": plural_expr,
+            "locale": bundled.get("locale", locale)}
+
+
+def render(catalog: dict[str, Any]) -> str:
+    return f"Documentation.addTranslations({json.dumps(catalog, ensure_ascii=False, indent=2)});\n"
+
+
+def read_catalog(path: Path, locale: str) -> Catalog | None:
+    if not path.is_file():
+        return None
+    with path.open("rb") as f:
+        return read_po(f, locale=locale.replace("-", "_"))
+
+
+def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    lang = app.config.language or "en"
+    target = Path(app.outdir) / "_static" / "translations.js"
+    bundled = parse_translations_js(target.read_text(encoding="utf-8")) if target.is_file() else {}
+    catalog = None
+    for locale_dir in app.config.locale_dirs:
+        catalog = read_catalog(Path(app.srcdir, locale_dir, lang, "LC_MESSAGES", CATALOG_NAME), lang)
+        if catalog is not None:
+            break
+    # Without a bundled file Sphinx does not load translations.js at all; English needs none.
+    if not target.is_file():
+        return
+    target.write_text(render(merge(bundled, catalog, lang)), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", _on_build_finished)
