@@ -18,7 +18,8 @@ REL = "locales/fi/LC_MESSAGES/index.po"
 
 @pytest.mark.parametrize("case", CASES)
 def test_corpus_case_gives_its_message(case):
-    problems, _ = check_file(CORPUS / f"{case}.po", "fi", REL)
+    lang = "ru" if case.startswith("plural-header") else "fi"
+    problems, _ = check_file(CORPUS / f"{case}.po", lang, REL)
     expected = (CORPUS / f"{case}.expected").read_text(encoding="utf-8").splitlines()
     assert [str(p) for p in problems] == expected
 

@@ -98,6 +98,25 @@ def _plural_problem(header: str, lang: str) -> str | None:
     return None
 
 
+def _plural_forms_header(text: str) -> tuple[int, str | None]:
+    """The line where the header's Plural-Forms starts, and its value (it may span lines)."""
+    header, start, in_header = "", 0, False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith('msgstr ""') and not header:
+            in_header = True
+            continue
+        if in_header:
+            if not line.startswith('"'):
+                break
+            piece = _unquote(line).replace("\\n", "\n")
+            if "Plural-Forms:" in piece and not start:
+                start = number
+            header += piece
+    match = re.search(r"Plural-Forms:([^\n]*)", header)
+    return (start or 1), (match.group(1).strip() if match else None)
+
+
 def check_file(path: Path, lang: str, rel: str) -> tuple[list[Problem], object | None]:
     """Problems of one .po file, and its catalog if it is usable."""
     text, bad_line, guess = _decode(path.read_bytes())
@@ -110,10 +129,9 @@ def check_file(path: Path, lang: str, rel: str) -> tuple[list[Problem], object |
     if problems:
         return problems, None
     catalog = read_po(io.StringIO(text), locale=lang)
-    header_line = next((n for n, line in enumerate(text.splitlines(), 1) if "Plural-Forms:" in line), 1)
-    plural = re.search(r"Plural-Forms:\s*([^\\\n\"]*)", text)
-    if plural:
-        problem = _plural_problem(plural.group(1), lang)
+    header_line, plural = _plural_forms_header(text)
+    if plural is not None:
+        problem = _plural_problem(plural, lang)
         if problem:
             right = str(get_plural(lang))
             problems.append(Problem(rel, header_line, "error", problem,
