@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import re
@@ -413,3 +414,13 @@ def test_a_render_that_takes_too_long_is_stopped_with_a_message(tmp_path):
     assert not result.ok
     assert "rendering took longer than 0.2 s and was stopped" in result.problems[0]
     assert not (tmp_path / "doc.pdf").exists()
+
+
+def test_metadata_carries_edition_and_date(built):
+    layout, _ = built
+    standard = reader(layout, "handbook-ru.pdf").metadata
+    assert "Полное издание" in standard["/Keywords"] and "2020" in standard["/Keywords"]
+    expected = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).strftime("D:%Y%m%d%H%M%S")
+    assert standard["/CreationDate"].startswith(expected)
+    large = reader(layout, "handbook-ru-large-print.pdf").metadata
+    assert large["/Keywords"] != standard["/Keywords"]

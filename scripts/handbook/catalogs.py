@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,9 +212,13 @@ def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy:
             tmp.replace(mo)
         # Sphinx finds catalogs by their .po files and re-reads a document when its .mo is newer
         # than the document's cached doctree; an empty stand-in .po is enough for that.
+        # Dated 1970, so that Sphinx never takes it for newer than the .mo and "recompiles" it
+        # (it does that for the interface catalog, sphinx.po, and would empty it).
         stand_in = mo.with_suffix(".po")
         if not stand_in.is_file():
             stand_in.write_text(f"# compiled from {rel} into {mo.name}\n", encoding="utf-8")
+        if stand_in.stat().st_mtime_ns:
+            os.utime(stand_in, (0, 0))
     for stale in target_dir.rglob("*.mo") if target_dir.is_dir() else []:
         if stale not in wanted:
             stale.unlink()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import subprocess
 from collections.abc import Set
 from pathlib import Path
 from typing import Any
@@ -50,12 +51,21 @@ def node_location(node: nodes.Node | None) -> str | None:
     return f"{source}:{line}" if source and line else source
 
 
-def source_date() -> str:
-    """SOURCE_DATE_EPOCH as a W3C date for the PDF metadata; empty when unset (no date at all)."""
+def source_date(srcdir: str | os.PathLike[str] = ".") -> str:
+    """The PDF's date as a W3C date: SOURCE_DATE_EPOCH, else the last commit, else today.
+
+    Today is taken without the time, so that two builds on one day give the same PDF.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
-        return ""
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=srcdir, capture_output=True,
+                                   text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            epoch = ""
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT00:00:00Z")
 
 
 class PDFBuilder(StandaloneHTMLBuilder):
@@ -257,7 +267,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
         toc = assemble.toc_entries(parts, self.config.handbook_pdf_toc_depth)
         html = self.jinja.get_template("print.html").render(
             lang=hyphenation.html_lang(self.language), title=title, book_title=context["title"],
-            author=self.config.author, description=context["subtitle"], date=source_date(),
+            author=self.config.author, description=context["subtitle"], date=source_date(self.srcdir),
             variant_class=variant.name, cover=variant.kind == "book", toc=toc if variant.kind == "book" else [],
             parts=parts, **{k: v for k, v in context.items() if k != "title"})
         html_path = self.workdir / f"{variant.name}.html"
