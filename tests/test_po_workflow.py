@@ -221,8 +221,8 @@ def test_a_script_in_a_translation_never_reaches_the_site(tmp_path):
         'msgstr "Palveluntuottaja <script>alert(1)</script> merkitään rekisteriin."'), encoding="utf-8")
     result = run_command(commands.html, "fi", layout)
     assert result.status == 1
-    assert ("docs/chapter.md:4: warning: locales/fi/LC_MESSAGES/chapter.po: the translation contains raw "
-            "HTML '<script>', shown as text") in result.err
+    assert ("docs/chapter.md:4: warning: the fi translation contains raw HTML, shown as plain text — remove "
+            "the HTML from the translation (locales/fi/LC_MESSAGES/chapter.po) [handbook.raw-html]") in result.err
     html = (layout.site / "fi" / "chapter.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
 

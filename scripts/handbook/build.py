@@ -82,7 +82,8 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     started = time.perf_counter()
     try:
         problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
-        settings = {**(overrides or {}), "language": lang,
+        settings = {**(overrides or {}), "language": lang, "handbook_site_dir": str(layout.site),
+                    "handbook_locales_dir": str(layout.locales),
                     "locale_dirs": [str(layout.compiled_locales)], "gettext_auto_build": False}
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
                      confoverrides=settings, status=None, warning=warnings,

@@ -45,8 +45,10 @@ class PDFDownloads(SphinxDirective):
 
 
 def _manifest_file(app: Sphinx) -> Path:
-    # The HTML of a language is in _build/site/<lang>/; the PDFs in _build/site/pdf/.
-    return Path(app.outdir).parent / "pdf" / manifest.NAME
+    # The PDFs are in <site>/pdf/; the HTML is written to a work directory and then published to
+    # <site>/<lang>/, so the site is named by the build (a plain sphinx-build writes to <site>/<lang>/).
+    site = Path(app.config.handbook_site_dir) if app.config.handbook_site_dir else Path(app.outdir).parent
+    return site / "pdf" / manifest.NAME
 
 
 def _digest(path: Path) -> str:

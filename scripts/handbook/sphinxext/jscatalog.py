@@ -75,7 +75,9 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     target = Path(app.outdir) / "_static" / "translations.js"
     bundled = parse_translations_js(target.read_text(encoding="utf-8")) if target.is_file() else {}
     catalog = None
-    for locale_dir in app.config.locale_dirs:
+    # The translators' .po files (the build compiles copies into another directory).
+    source_dirs = [app.config.handbook_locales_dir] if app.config.handbook_locales_dir else []
+    for locale_dir in [*source_dirs, *app.config.locale_dirs]:
         catalog = read_catalog(Path(app.srcdir, locale_dir, lang, "LC_MESSAGES", CATALOG_NAME), lang)
         if catalog is not None:
             break

@@ -20,6 +20,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _locale_dir(app: Sphinx) -> Path:
+    if app.config.handbook_locales_dir:  # the translators' .po files (the build compiles copies)
+        return Path(app.config.handbook_locales_dir)
     dirs = app.config.locale_dirs or ["locales"]
     return (Path(app.srcdir) / dirs[0]).resolve()
 
