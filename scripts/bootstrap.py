@@ -38,6 +38,9 @@ def fail(text: str) -> None:
 
 def missing_debian_packages() -> list[str]:
     packages = [pkg for lib, pkg in SYSTEM_LIBRARIES.items() if not ctypes.util.find_library(lib)]
+    # `make test` drives Debian's Chromium in the browser tests (nothing downloads a browser).
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        packages.append("chromium")
     try:
         import ensurepip  # noqa: F401  (Debian splits it into python3-venv)
     except ImportError:
