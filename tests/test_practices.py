@@ -9,7 +9,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, build_site, copy_project
+from conftest import REPO, ROOTS, build_site, copy_project, run_command
 from handbook.sphinxext.catalogue import filter_form_html, group_cards
 
 CARDS = {
@@ -162,7 +162,6 @@ def test_catalogue_translation_is_complete(lang):
 def test_catalogue_follows_a_changed_card_on_rebuild(tmp_path):
     from handbook import commands
 
-    from conftest import run_command
 
     project = copy_project(ROOTS / "practices", tmp_path / "project")
     site = build_site(project, tmp_path / "out")
