@@ -82,6 +82,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     started = time.perf_counter()
     try:
         problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
+        result.messages = [str(p) for p in problems]
         settings = {**(overrides or {}), "language": lang, "handbook_site_dir": str(layout.site),
                     "handbook_locales_dir": str(layout.locales),
                     "locale_dirs": [str(layout.compiled_locales)], "gettext_auto_build": False}
@@ -101,7 +102,6 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
         result.stages.update(getattr(app.builder, "handbook_stage_seconds", {}))
         result.ok = app.statuscode == 0 and not problems
         result.documents = len(app.env.found_docs)
-        result.messages = [str(p) for p in problems]
     except Exception as exc:  # noqa: BLE001 - reported with the traceback below
         from sphinx.errors import ConfigError, SphinxError
 

@@ -141,14 +141,12 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
 
 def check(langs: str, layout: Layout | None = None) -> int:
     """Check every translation; the problems on stdout, a summary on stderr."""
-    import runpy
-
     from handbook.po.checks.run import DEFAULT_GLOSSARY, check_languages
 
     layout = layout or Layout()
     settings = _settings(layout)
     targets = translation_languages(langs, settings)
-    glossary = runpy.run_path(str(layout.conf)).get("handbook_glossary") or DEFAULT_GLOSSARY
+    glossary = settings.values.get("handbook_glossary") or DEFAULT_GLOSSARY
     problems = check_languages(layout, targets, settings.source_language, glossary)
     for problem in problems:
         print(problem, flush=True)

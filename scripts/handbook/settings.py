@@ -18,6 +18,8 @@ class Settings:
     source_language: str
     titles: dict[str, str] = field(default_factory=dict)
     base_url: str = ""
+    # Everything conf.py defines, for the commands that read a setting of their own.
+    values: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang) or self.titles.get(self.source_language, "")
@@ -34,4 +36,4 @@ def load_settings(layout: Layout) -> Settings:
         raise SettingsError(f"conf.py:1: error: handbook_languages must list the source language "
                             f"{source!r} — add it to the list [settings]")
     return Settings(languages, source, dict(values.get("handbook_titles") or {}),
-                    str(values.get("handbook_base_url") or ""))
+                    str(values.get("handbook_base_url") or ""), values)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import runpy
 
 from handbook import build, commands
 from handbook.paths import Layout
@@ -18,7 +17,7 @@ class _Conf:
     """The PDF settings of conf.py, with the same defaults as the Sphinx extension."""
 
     def __init__(self, layout: Layout) -> None:
-        values = runpy.run_path(str(layout.conf))
+        values = commands._settings(layout).values
         self.handbook_pdf_variants = values.get("handbook_pdf_variants", ["standard", "large-print"])
         self.handbook_pdf_editions = values.get("handbook_pdf_editions", {})
         self.handbook_pdf_handouts = values.get("handbook_pdf_handouts", {})
