@@ -135,3 +135,19 @@ def test_checks_never_crash_and_always_say_how_to_fix(source, translation):
     for finding in check_message(source, translation, "fi", "ru", TERMS):
         assert finding.severity in ("error", "warning")
         assert " — " in finding.message and finding.check
+
+
+def test_plural_forms_may_keep_the_count_in_the_first_form_but_not_invent_one(tmp_path):
+    from handbook.po.checks.run import check_catalog
+
+    po = tmp_path / "javascript.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "Found one page."\nmsgid_plural "Found ${count} pages."\n'
+        'msgstr[0] "Löytyi ${count} sivu."\nmsgstr[1] "Löytyi ${count} sivua."\n\n'
+        'msgid "Saved one file."\nmsgid_plural "Saved ${count} files."\n'
+        'msgstr[0] "Tallennettu yksi tiedosto {name}."\nmsgstr[1] "Tallennettu ${count} tiedostoa."\n',
+        encoding="utf-8")
+    problems = check_catalog(po, "javascript.po", "fi", "ru", [], interface=True)
+    assert [(p.line, p.check) for p in problems if p.severity == "error"] == [(14, "placeholder")]

@@ -26,12 +26,16 @@ def check_message(source: str, translation: str, lang: str, source_lang: str,
     return found
 
 
-def _pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+def _pairs(entry: polib.POEntry) -> list[tuple[tuple[str, ...], str]]:
+    """Each translated form with the source texts it may follow.
+
+    The first plural form may follow either source text: in Finnish it is used for one only
+    ("löytyi ${n} sivu" may keep the number), in Russian also for 21, 31, … (where it must).
+    """
     if entry.msgstr_plural:
-        sources = [entry.msgid] + [entry.msgid_plural] * (len(entry.msgstr_plural) - 1)
-        return [(sources[min(int(i), len(sources) - 1)], text)
+        return [((entry.msgid, entry.msgid_plural) if int(i) == 0 else (entry.msgid_plural,), text)
                 for i, text in sorted(entry.msgstr_plural.items()) if text]
-    return [(entry.msgid, entry.msgstr)] if entry.msgstr else []
+    return [((entry.msgid,), entry.msgstr)] if entry.msgstr else []
 
 
 def check_catalog(path: Path, shown: str, lang: str, source_lang: str,
@@ -44,8 +48,10 @@ def check_catalog(path: Path, shown: str, lang: str, source_lang: str,
         if entry.obsolete or entry.msgid == "":
             continue
         line = lines.get(entry.linenum or 0, entry.linenum or 1)
-        for source, translation in _pairs(entry):
-            for f in check_message(source, translation, lang, source_lang, terms, interface):
+        for sources, translation in _pairs(entry):
+            findings = min((check_message(source, translation, lang, source_lang, terms, interface)
+                            for source in sources), key=len)
+            for f in findings:
                 problems.append(Problem(shown, line, f.severity, f.message, f.check))
     return problems
 
