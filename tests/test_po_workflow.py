@@ -9,6 +9,7 @@ import shutil
 import polib
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from conftest import REPO, ROOTS, copy_project, run_command
 from handbook import cli, commands
@@ -109,7 +110,7 @@ def test_review_marks_untranslated_and_fuzzy_text(tmp_path):
     result = run_command(commands.review, "fi", layout)
     assert result.status == 0, result.out + result.err
     assert "fi: 2 documents, 1 outdated translations marked — _build/review/fi/index.html" in result.out
-    assert "no review PDF yet" in result.out
+    assert "fi: review PDF — _build/review/fi/pdf/handbook-fi.pdf" in result.out
     page = BeautifulSoup((layout.build / "review" / "fi" / "chapter.html").read_text(encoding="utf-8"),
                          "html.parser")
     article = page.select_one("article")
@@ -120,8 +121,19 @@ def test_review_marks_untranslated_and_fuzzy_text(tmp_path):
     summary = page.select_one(".handbook-review-summary").get_text(" ", strip=True)
     assert "Tästä sivusta on käännetty 60\xa0%: 3/5 viestiä; vanhentuneita 1, kääntämättä 1." in summary
     assert any("handbook-review.css" in link["href"] for link in page.select("link[rel=stylesheet]"))
-    # The translator's catalog is untouched, and the normal site does not use fuzzy text.
+    # The review PDF: the chapter's page says how much is translated; the outdated translation
+    # carries its mark, the untranslated paragraph is there in Russian.
+    pdf = PdfReader(layout.build / "review" / "fi" / "pdf" / "handbook-fi.pdf")
+    chapter = next(page.extract_text() for page in pdf.pages if "Palveluntuottaja merkitään" in page.extract_text())
+    assert "Tarkistus: Tästä sivusta on käännetty 60\xa0%: 3/5 viestiä; vanhentuneita 1, kääntämättä 1." \
+        in " ".join(chapter.split("\n"))
+    assert "~ Kustannuslaskenta kuvataan erikseen." in chapter
+    assert "Последний абзац пока не переведён." in chapter
+    print_html = (layout.build / "review" / "pdf-html" / "fi" / "standard.html").read_text(encoding="utf-8")
+    assert '<p class="untranslated">Последний абзац' in print_html
+    # The translator's catalog is untouched, the real site has no review output.
     assert (layout.locales / "fi" / "LC_MESSAGES" / "chapter.po").read_bytes() == original
+    assert not (layout.site / "pdf").exists()
 
 
 def test_review_needs_a_language(tmp_path):

@@ -31,7 +31,7 @@ TARGETS = [
     Target("update-po", "make update-po [LANGS=…]", "update locales/<lang>/LC_MESSAGES/*.po from the sources"),
     Target("stats", "make stats", "translation progress per language and document; _build/stats.json"),
     Target("check", "make check", "quality checks of every translation (exit 0 clean, 1 problems)"),
-    Target("review", "make review LANGS=fi", "HTML (PDF: issue #4) with untranslated and outdated text marked"),
+    Target("review", "make review LANGS=fi", "HTML and PDF with untranslated and outdated text marked"),
     Target("serve", "make serve [LANGS=fi] [PORT=8000]",
            "live preview of one language on http://127.0.0.1:8000, rebuilt on save"),
     Target("new-chapter", 'make new-chapter TITLE="…"',
@@ -90,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*")
     p = sub.add_parser("add-language", help="add a language: conf.py and its catalogs")
     p.add_argument("--code", default="")
-    p = sub.add_parser("review", help="a language's site with untranslated and outdated text marked")
+    p = sub.add_parser("review", help="a language's site and PDF with untranslated and outdated text marked")
     p.add_argument("--langs", default="")
     p = sub.add_parser("stats", help="translation progress per language and document")
     p.add_argument("--langs", default="")

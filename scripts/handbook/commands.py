@@ -190,18 +190,26 @@ def review(langs: str, layout: Layout | None = None) -> int:
                          f"(one of {', '.join(settings.languages[1:])})")
     status = 0
     for lang in targets:
-        result, marked, outdir = po_review.review(layout, lang)
-        for message in result.messages:
-            print(message, file=sys.stderr, flush=True)
-        if not result.ok:
-            _say(f"  {lang}: the review build failed (see the messages above)")
+        _say(f"  {lang}: building the review site and PDF …")
+        results, marked, outdir = po_review.review(layout, lang)
+        for result in results:
+            for message in result.messages:
+                print(message, file=sys.stderr, flush=True)
+        site, pdf = results
+        if not site.ok:
+            _say(f"  {lang}: the review site failed to build (see the messages above)")
             status = 1
-            continue
-        _say(f"  {lang}: {result.documents} documents, {marked} outdated translations marked — "
-             f"{layout.rel(outdir)}/index.html")
-        if po_review.review_pdf(layout, lang, layout.build / "review" / "locales") is None:
-            _say(f"  {lang}: no review PDF yet — it comes with the PDF builder (issue #4)")
-    _say("Untranslated text has a dotted outline; outdated (fuzzy) translations a wavy underline and ⟳.")
+        else:
+            _say(f"  {lang}: {site.documents} documents, {marked} outdated translations marked — "
+                 f"{layout.rel(outdir)}/index.html")
+        pdf_path = po_review.review_pdf_path(layout, lang)
+        if pdf.ok and pdf_path.is_file():
+            _say(f"  {lang}: review PDF — {layout.rel(pdf_path)}")
+        else:
+            _say(f"  {lang}: the review PDF failed to build (see the messages above)")
+            status = 1
+    _say("Untranslated text has a dotted outline; outdated (fuzzy) translations a wavy underline and ⟳ "
+         "(~ in the PDF).")
     return status
 
 

@@ -35,6 +35,7 @@ class Part:
     kind: str = "chapter"  # "front", "chapter" or "annex"
     anchor: str = ""
     body: str = ""  # its HTML, filled by the builder
+    review: str = ""  # `make review`: how much of it is translated, filled by the builder
 
     def __post_init__(self) -> None:
         self.anchor = self.anchor or global_id(self.docname)

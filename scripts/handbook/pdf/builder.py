@@ -21,6 +21,7 @@ from handbook.pdf import assemble, fonts, hyphenation, manifest, render
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
+from handbook.sphinxext import progress
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -264,6 +265,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
             return
         for part in parts:
             part.body = Markup(self.render_body(part))
+            if self.config.handbook_review and part.kind != "annex":
+                part.review = progress.review_summary(self.app, part.docname)
         toc = assemble.toc_entries(parts, self.config.handbook_pdf_toc_depth)
         html = self.jinja.get_template("print.html").render(
             lang=hyphenation.html_lang(self.language), title=title, book_title=context["title"],
@@ -289,7 +292,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
         shop = self.config.handbook_pdf_print == "shop"
         entries = []
         for variant, html_path, pdf_path, title in self.html_files:
-            css = [*variant.css, *(["shop.css"] if shop else [])]
+            css = [*variant.css, *(["shop.css"] if shop else []),
+                   *(["review.css"] if self.config.handbook_review else [])]
             result = render.render_in_child(html_path, pdf_path, self.allowed_paths(), css,
                                             self.config.handbook_pdf_tagged,
                                             self.config.handbook_pdf_timeout)

@@ -1,8 +1,9 @@
 """``make review LANGS=fi``: a language's site with untranslated and outdated text marked.
 
 The catalogs are copied to ``_build/review/locales/`` with every fuzzy translation wrapped in a
-``handbook-fuzzy`` span, and built with fuzzy translations allowed and Sphinx's translation
-classes on; the real catalogs and the real site are not touched.
+``handbook-fuzzy`` span, and built — HTML into ``_build/review/<lang>/``, the PDF into
+``_build/review/<lang>/pdf/`` — with fuzzy translations allowed and Sphinx's translation classes on;
+the real catalogs and the real site are not touched.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from handbook.paths import Layout
 from handbook.po import catalog
 
 FUZZY_CLASS = "handbook-fuzzy"
+PDF_BUILDER = "handbookpdf"
 
 
 def mark_fuzzy(text: str) -> str:
@@ -51,18 +53,20 @@ def prepare_catalogs(layout: Layout, lang: str, dest: Path) -> int:
     return marked
 
 
-def build_review(root: str, lang: str, locale_dir: str, outdir: str, doctreedir: str) -> BuildResult:
-    """One Sphinx HTML build with the review settings (runs in a worker process)."""
+def build_review(root: str, lang: str, locale_dir: str, outdir: str, doctreedir: str,
+                 builder: str = "html") -> BuildResult:
+    """One Sphinx build with the review settings (runs in a worker process)."""
     from sphinx.application import Sphinx
-
-    layout = Layout(Path(root))
-    result = BuildResult(lang, "html", Path(outdir))
-    warnings = io.StringIO()
-    overrides = {"language": lang, "handbook_review": True, "locale_dirs": [locale_dir]}
     from sphinx.errors import SphinxError
 
+    layout = Layout(Path(root))
+    result = BuildResult(lang, builder, Path(outdir))
+    warnings = io.StringIO()
+    overrides = {"language": lang, "handbook_review": True, "locale_dirs": [locale_dir]}
+    if builder == PDF_BUILDER:
+        overrides["handbook_pdf_build"] = ["standard"]  # one book; editions add nothing to review
     try:
-        app = Sphinx(layout.docs, layout.root, outdir, doctreedir, "html", confoverrides=overrides,
+        app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder, confoverrides=overrides,
                      status=None, warning=warnings, freshenv=True)
         app.build()
         result.ok = app.statuscode == 0
@@ -74,25 +78,24 @@ def build_review(root: str, lang: str, locale_dir: str, outdir: str, doctreedir:
     return result
 
 
-def review_pdf(layout: Layout, lang: str, locale_dir: Path) -> Path | None:
-    """The review PDF, with the same marks as the HTML.
-
-    TODO(issue #4): when the PDF builder lands, build it here from the same review catalogs
-    (``locale_dir``) with ``handbook_review=True`` and print CSS for ``.untranslated`` and
-    ``.handbook-fuzzy`` (the classes this build puts on the text), into
-    ``_build/review/<lang>/pdf/``. Until then there is no review PDF.
-    """
-    return None
+def review_pdf_path(layout: Layout, lang: str) -> Path:
+    """Where the review PDF of a language is written."""
+    return layout.build / "review" / lang / "pdf" / f"handbook-{lang}.pdf"
 
 
-def review(layout: Layout, lang: str) -> tuple[BuildResult, int, Path]:
+def review(layout: Layout, lang: str) -> tuple[list[BuildResult], int, Path]:
+    """The review site and the review PDF of one language: their results, the number marked, the site."""
     review_root = layout.build / "review"
     locale_dir = review_root / "locales"
     marked = prepare_catalogs(layout, lang, locale_dir)
     outdir = review_root / lang
+    # The PDF builder keeps its print HTML beside the doctrees' parent: here, inside _build/review/.
+    jobs = [("html", outdir, review_root / "doctrees" / f"{lang}-html"),
+            (PDF_BUILDER, review_pdf_path(layout, lang).parent, review_root / "work" / f"{lang}-pdf")]
     context = multiprocessing.get_context("spawn")
-    # A fresh process: Sphinx keeps the loaded translations in globals.
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
-        result = pool.submit(build_review, str(layout.root), lang, str(locale_dir.resolve()),
-                             str(outdir), str(layout.doctrees / f"review-{lang}")).result()
-    return result, marked, outdir
+    # Fresh processes: Sphinx keeps the loaded translations in globals. Both at once on two cores.
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        futures = [pool.submit(build_review, str(layout.root), lang, str(locale_dir.resolve()),
+                               str(out), str(doctrees), builder) for builder, out, doctrees in jobs]
+        results = [future.result() for future in futures]
+    return results, marked, outdir

@@ -88,14 +88,27 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
     if total and translated < total:
         context["handbook_progress"] = {"percent": percent(translated / total, lang), "none": not translated}
     if app.config.handbook_review:
-        po_path = _locale_dir(app) / lang / "LC_MESSAGES" / f"{pagename}.po"
-        counts = po_stats.Counts()
-        if po_path.is_file():
-            counts = po_stats.document_stats(pagename, po_stats.catalog.load(po_path)).messages
-        context["handbook_review_counts"] = {
-            "translated": counts.translated, "fuzzy": counts.fuzzy,
+        context["handbook_review_counts"] = review_counts(app, pagename)
+
+
+def review_counts(app: Sphinx, docname: str) -> dict[str, Any]:
+    """How much of one document the review catalogs translate (numbers and a localized percent)."""
+    lang = _language(app)
+    po_path = _locale_dir(app) / lang / "LC_MESSAGES" / f"{docname}.po"
+    counts = po_stats.Counts()
+    if po_path.is_file():
+        counts = po_stats.document_stats(docname, po_stats.catalog.load(po_path)).messages
+    return {"translated": counts.translated, "fuzzy": counts.fuzzy,
             "untranslated": counts.untranslated, "total": counts.total,
             "percent": percent(counts.translated / counts.total if counts.total else 1.0, lang)}
+
+
+def review_summary(app: Sphinx, docname: str) -> str:
+    """The review line of one document, in the reader's language (the review PDF prints it)."""
+    # The same msgids as handbook-progress.html, so that sphinx.po translates both.
+    return " ".join([_("Review:"), _("%(percent)s of this page is translated: %(translated)s of "
+                                     "%(total)s messages; %(fuzzy)s outdated, %(untranslated)s "
+                                     "untranslated.") % review_counts(app, docname)])
 
 
 def _add_review_css(app: Sphinx) -> None:
