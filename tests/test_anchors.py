@@ -5,9 +5,7 @@ from bs4 import BeautifulSoup
 
 from handbook.sphinxext.anchors import slugify
 
-from conftest import LANGUAGES
-
-
+from support import LANGUAGES
 @pytest.mark.parametrize(("title", "expected"), [
     ("Расчёт стоимости услуги", "raschet-stoimosti-uslugi"),
     ("Объём и периодичность", "obieem-i-periodichnost"),

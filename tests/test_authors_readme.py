@@ -6,7 +6,7 @@ from PIL import Image
 
 from handbook import commands, scaffold
 
-from conftest import REPO, ROOTS, run_command
+from support import REPO, ROOTS, run_command
 from handbook.paths import Layout
 
 GLOSSARY = """(annex-glossary)=

@@ -9,8 +9,7 @@ from handbook import commands
 from handbook.catalogs import check_file
 from handbook.paths import Layout
 
-from conftest import ROOTS, copy_project, run_command
-
+from support import ROOTS, copy_project, run_command
 CORPUS = Path(__file__).parent / "corpus" / "po"
 CASES = sorted(p.stem for p in CORPUS.glob("*.po"))
 REL = "locales/fi/LC_MESSAGES/index.po"

@@ -5,9 +5,7 @@ import shutil
 from handbook import commands
 from handbook.paths import Layout
 
-from conftest import LANGUAGES, ROOTS, build_site, copy_project, run_command
-
-
+from support import LANGUAGES, ROOTS, build_site, copy_project, run_command
 def test_every_language_is_a_complete_furo_site(multilingual_site):
     assert multilingual_site.run.status == 0, multilingual_site.run.err
     for lang in LANGUAGES:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, REPO
-
+from support import LANGUAGES, REPO
 CHAPTERS = sorted(p.stem for p in (REPO / "docs/chapters").glob("*.md"))
 ANNEXES = sorted(p.stem for p in (REPO / "docs/annexes").glob("*.md"))
 CENT = Decimal("0.01")

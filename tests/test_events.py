@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 import shutil
 
-from conftest import REPO, ROOTS, BuiltSite, copy_project, run_command
+from support import REPO, ROOTS, BuiltSite, copy_project, run_command
 from handbook import commands
 from handbook.paths import Layout
 from handbook.sphinxext.events import Event, parse_date, split_events

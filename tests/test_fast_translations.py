@@ -7,9 +7,7 @@ from handbook.build import build_language
 from handbook.paths import Layout
 from handbook.sphinxext.fast_i18n import is_plain
 
-from conftest import ROOTS, copy_project
-
-
+from support import ROOTS, copy_project
 def test_plain_messages_are_recognised():
     assert is_plain("Plain text without markup, with commas — and a dash.")
     assert is_plain("Cost: 10 % (2020)")

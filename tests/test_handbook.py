@@ -2,8 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES
-
+from support import LANGUAGES
 DEEP = "chapters/06-costing.html"
 
 

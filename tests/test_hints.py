@@ -6,8 +6,7 @@ from handbook import commands
 from handbook.hints import add_hint
 from handbook.paths import Layout
 
-from conftest import ROOTS, run_command
-
+from support import ROOTS, run_command
 GLOSSARY = "# Глоссарий\n\n:::{glossary}\nпоставщик\n  Организация, которая оказывает услуги.\n:::\n"
 
 # One tiny project per case: docs/index.md with one mistake (line numbers matter), plus any other

@@ -5,8 +5,7 @@ from bs4 import BeautifulSoup
 from handbook import commands
 from handbook.paths import Layout
 
-from conftest import ROOTS, copy_project, run_command
-
+from support import ROOTS, copy_project, run_command
 SOURCE = """
 Первый абзац со ссылкой на [раздел](#raschet-stoimosti-uslugi).
 

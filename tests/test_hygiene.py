@@ -12,8 +12,7 @@ from handbook import commands, po_format, scaffold, source_checks
 from handbook.po import catalog as po_catalog
 from handbook.paths import Layout
 
-from conftest import REPO, ROOTS, copy_project, run_command
-
+from support import REPO, ROOTS, copy_project, run_command
 FI_INDEX = REPO / "locales" / "fi" / "LC_MESSAGES" / "index.po"
 
 # A catalog as a translator leaves it: their comment, a fuzzy entry with its previous msgid,

@@ -6,8 +6,7 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOTS, copy_project
-
+from support import ROOTS, copy_project
 PAGES = 120
 
 

@@ -3,8 +3,7 @@
 from handbook import build
 from handbook.paths import Layout
 
-from conftest import ROOTS, copy_project
-
+from support import ROOTS, copy_project
 MEMORY_LIMIT_MB = 1536
 
 

@@ -2,9 +2,7 @@
 
 import subprocess
 
-from conftest import REPO
-
-# The interface table of DESIGN.md.
+from support import REPO
 INTERFACE = ["make", "make test", "make html", "make pdf", "make gettext", "make update-po", "make stats",
              "make check", "make review", "make serve", "make bench", "make add-language", "make help"]
 NOT_LANDED = ["bench"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, ROOTS, copy_project, run_command
+from support import REPO, ROOTS, copy_project, run_command
 from handbook import commands
 from handbook.paths import Layout
 from handbook.pdf import command, fonts, hyphenation

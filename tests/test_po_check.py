@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOTS, copy_project, run_command
+from support import ROOTS, copy_project, run_command
 from handbook import commands
 from handbook.paths import Layout
 from handbook.po import glossary

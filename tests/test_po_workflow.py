@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import REPO, ROOTS, copy_project, run_command
+from support import REPO, ROOTS, copy_project, run_command
 from handbook import cli, commands
 from handbook.paths import Layout
 

@@ -9,7 +9,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, ROOTS, build_site, copy_project, run_command
+from support import REPO, ROOTS, build_site, copy_project, run_command
 from handbook.sphinxext.catalogue import filter_form_html, group_cards
 
 CARDS = {
@@ -37,8 +37,8 @@ def test_filter_form_escapes_translated_text():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_site(ROOTS / "practices", tmp_path_factory.mktemp("practices"))
+def site(practices_site):
+    return practices_site  # shared with the browser test of the filter: one build
 
 
 def _soup(site, lang, page):

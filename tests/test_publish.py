@@ -10,8 +10,7 @@ from importlib.resources import files
 import yaml
 from jsonschema.validators import validator_for
 
-from conftest import REPO
-
+from support import REPO
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 _EXPRESSION = re.compile(r"\$\{\{\s*matrix\.(\w+)\s*\}\}")
 

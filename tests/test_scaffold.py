@@ -9,8 +9,7 @@ from bs4 import BeautifulSoup
 from handbook import commands, scaffold
 from handbook.paths import Layout
 
-from conftest import LANGUAGES, REPO, ROOTS, copy_project, run_command
-
+from support import LANGUAGES, REPO, ROOTS, copy_project, run_command
 TITLE = "Работа с волонтёрами: как найти и удержать"
 
 

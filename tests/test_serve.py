@@ -11,8 +11,7 @@ import urllib.request
 
 from websockets.sync.client import connect
 
-from conftest import REPO, ROOTS, copy_project
-
+from support import REPO, ROOTS, copy_project
 START_TIMEOUT = 240  # the first build of a language, on a busy two-core machine
 REBUILD_TIMEOUT = 120
 STOP_TIMEOUT = 30

@@ -9,8 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES
-
+from support import LANGUAGES
 CHAPTER = "chapters/01-introduction.html"
 # Places whose text is content (translated by the .po files of the documents), not interface.
 CONTENT = "article, .sidebar-tree, .toc-tree, .related-pages .title, .language-switcher, " \

@@ -4,8 +4,7 @@ from bs4 import BeautifulSoup
 
 from handbook.sphinxext.switcher import language_links, relative_site_prefix
 
-from conftest import LANGUAGES
-
+from support import LANGUAGES
 DEEP = "guide/deep/page.html"
 
 

@@ -64,12 +64,6 @@ def page(browser):
         context.close()
 
 
-def site_pages(site: Path, lang: str) -> list[str]:
-    """Every HTML page of one language, as paths relative to the site root."""
-    root = site / lang
-    return sorted(p.relative_to(site).as_posix() for p in root.rglob("*.html")
-                  if "_static" not in p.relative_to(root).parts)
-
 
 @pytest.fixture(scope="session")
 def screenshots_dir(handbook_site) -> Path:

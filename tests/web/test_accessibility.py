@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import site_pages  # tests/web/conftest.py (pytest puts this folder first on sys.path)
+from support import site_pages
 
 LANGUAGES = ["ru", "en", "fi", "nb"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
