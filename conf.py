@@ -51,7 +51,7 @@ gettext_compact = False
 gettext_uuid = False
 gettext_location = True
 gettext_allow_fuzzy_translations = False
-gettext_additional_targets = ["index", "image"]
+gettext_additional_targets = ["index"]  # not "image": figures are localized by file name (below), and a translated image directive would replace the translated alt text
 figure_language_filename = "{path}{basename}.{language}{ext}"
 
 # -- HTML -----------------------------------------------------------------------------------

@@ -66,6 +66,23 @@ def test_glossary_tolerates_inflection_in_russian_and_finnish():
     assert not glossary.uses("поставщик товаров", "поставщик социальных услуг", "ru")
 
 
+@pytest.mark.parametrize("translation, term, lang", [
+    ("varhaista tukea", "varhainen tuki", "fi"),  # partitive, with consonant gradation in the stem
+    ("asiakkaan", "asiakas", "fi"),
+    ("socially oriented NGOs", "socially oriented NGO", "en"),
+    ("sosiale sertifikater", "sosialt sertifikat", "nb"),
+])
+def test_translations_may_inflect_glossary_terms_beyond_the_stemmer(translation, term, lang):
+    assert glossary.uses(translation, term, lang, lenient=True)
+    assert not glossary.uses("tulot ja menot", "tuki", "fi", lenient=True)
+
+
+def test_source_terms_are_found_strictly():
+    # «получать» shares all but two letters of «получатель»'s stem; the source does not use the term.
+    assert not glossary.uses("может получать социальные услуги", "получатель социальных услуг", "ru")
+    assert ids("Кто может получать социальные услуги?", "Kuka voi saada palveluja?") == []
+
+
 def _project(tmp_path: Path) -> Layout:
     return Layout(copy_project(ROOTS / "translation", tmp_path / "project"))
 

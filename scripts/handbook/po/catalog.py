@@ -13,7 +13,7 @@ from babel import Locale, UnknownLocaleError
 WRAP_WIDTH = 79
 # Catalogs of interface strings: they hold entries that no template of ours extracts (the
 # theme's and Sphinx's own strings), so update-po must never make those obsolete.
-INTERFACE_CATALOGS = frozenset({"sphinx"})
+INTERFACE_CATALOGS = frozenset({"sphinx", "javascript"})  # javascript: see sphinxext/jscatalog.py
 
 
 def load(path: Path) -> polib.POFile:

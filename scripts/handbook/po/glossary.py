@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ _STEMMERS = {"ru": "russian", "en": "english", "fi": "finnish", "nb": "norwegian
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Shorter stems would match too much when used as prefixes (compounds: palvelu|ntuottaja).
 MIN_PREFIX = 4
+MIN_SHARED = 3
 
 
 @dataclass
@@ -62,15 +64,29 @@ def stems(text: str, lang: str) -> list[str]:
     return stemmer.stemWords(words) if stemmer else words
 
 
-def _word_matches(term_stem: str, text_word: str, text_stem: str) -> bool:
+def _word_matches(term_stem: str, text_word: str, text_stem: str, lenient: bool) -> bool:
     if term_stem == text_stem:
         return True
     # Inflected or compound forms the stemmer does not reduce to the same stem.
-    return len(term_stem) >= MIN_PREFIX and (text_word.startswith(term_stem) or text_stem.startswith(term_stem))
+    if len(term_stem) >= MIN_PREFIX and (text_word.startswith(term_stem) or text_stem.startswith(term_stem)):
+        return True
+    if not lenient:
+        return False
+    # Inflection that changes the end of the stem: Finnish consonant gradation and case endings
+    # (asiakas → asiakkaan, varhainen → varhaista, tuki → tukea), English plurals of
+    # abbreviations (NGO → NGOs). A shared beginning that is all but the stem's last two letters.
+    # Only where a translation is checked: in the source it would find terms that are not there
+    # («получать» is not «получатель»).
+    shared = max(len(os.path.commonprefix([term_stem, text_stem])),
+                 len(os.path.commonprefix([term_stem, text_word])))
+    return shared >= MIN_SHARED and shared >= len(term_stem) - 2
 
 
-def uses(text: str, phrase: str, lang: str) -> bool:
-    """Whether ``text`` contains ``phrase`` in any inflected form (its words in a row)."""
+def uses(text: str, phrase: str, lang: str, lenient: bool = False) -> bool:
+    """Whether ``text`` contains ``phrase`` in any inflected form (its words in a row).
+
+    ``lenient`` also accepts a word that shares all but the last two letters of the term's stem.
+    """
     phrase_stems = stems(phrase, lang)
     if not phrase_stems:
         return False
@@ -78,7 +94,8 @@ def uses(text: str, phrase: str, lang: str) -> bool:
     text_stems = stems(text, lang)
     n = len(phrase_stems)
     for i in range(len(words) - n + 1):
-        if all(_word_matches(phrase_stems[k], words[i + k], text_stems[i + k]) for k in range(n)):
+        if all(_word_matches(phrase_stems[k], words[i + k], text_stems[i + k], lenient)
+               for k in range(n)):
             return True
     return False
 
@@ -96,7 +113,7 @@ def check(terms: list[Term], source: str, translation: str, source_lang: str, la
                for other in present):
             continue
         approved = term.source(lang)
-        if not any(uses(translation, form, lang) for form in approved):
+        if not any(uses(translation, form, lang, lenient=True) for form in approved):
             name = term.source(source_lang)[0]
             forms = " or ".join(f"«{form}»" for form in approved)
             found.append(Finding(WARNING, f"the source uses the glossary term «{name}»; translate it as "
