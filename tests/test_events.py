@@ -1,31 +1,30 @@
-"""Events: upcoming and past lists, "date to be announced", and the Atom feed, on a tiny root."""
+"""Events: newest first, status, "date to be announced" in the reader's language, the Atom feed,
+and the author's mistakes reported with file and line; on a tiny root built in Russian and Finnish."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
 
-import shutil
-
 from support import REPO, ROOTS, BuiltSite, copy_project, run_command
 from handbook import commands
 from handbook.paths import Layout
-from handbook.sphinxext.events import Event, parse_date, split_events
+from handbook.sphinxext.events import Event, newest_first, parse_date, period
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+# CLDR puts a narrow no-break space (U+202F) before the Russian "г." (year).
+NEWEST_FIRST = ["Семинар без даты", "Будущий семинар", "Прошедший семинар", "Круглый стол"]
 
 
-def test_split_puts_soonest_first_then_undated_and_latest_past_first():
-    today = dt.date(2026, 6, 1)
-    events = [Event("a", "A", "x", dt.date(2026, 1, 1)), Event("b", "B", "x", None),
-              Event("c", "C", "x", dt.date(2026, 9, 1)), Event("d", "D", "x", dt.date(2025, 1, 1)),
-              Event("e", "E", "x", today)]
-    upcoming, past = split_events(events, today)
-    assert [e.docname for e in upcoming] == ["e", "c", "b"]
-    assert [e.docname for e in past] == ["a", "d"]
+def test_undated_events_come_first_then_the_latest():
+    events = [Event("a", "A", "x", dt.date(2020, 1, 1), status="held"), Event("b", "B", "x", None),
+              Event("c", "C", "x", dt.date(2026, 9, 1), dt.date(2026, 9, 3)),
+              Event("d", "D", "x", dt.date(2025, 1, 1), status="held"), Event("e", "E", "x", None)]
+    assert [e.docname for e in newest_first(events)] == ["b", "e", "c", "d", "a"]
 
 
 def test_dates_are_iso_or_empty():
@@ -35,41 +34,94 @@ def test_dates_are_iso_or_empty():
         parse_date("12.03.2026")
 
 
+def test_periods_name_the_month_in_full_in_each_language():
+    start = dt.date(2020, 3, 1)
+    assert period(start, dt.date(2020, 3, 2), "ru") == "1—2 марта 2020\u202fг."
+    assert period(start, dt.date(2020, 4, 3), "en") == "March 1\u2009–\u2009April 3, 2020"
+    assert period(start, dt.date(2020, 3, 2), "fi") == "1.–2. maaliskuuta 2020"
+    assert period(start, dt.date(2021, 1, 5), "nb") == "1. mars 2020–5. januar 2021"
+
+
+def _layout(tmp_path_factory, name: str) -> Layout:
+    # The handbook's own interface strings ("Дата будет объявлена"…) are under test too.
+    layout = Layout(copy_project(ROOTS / "events", tmp_path_factory.mktemp(name)))
+    for lang in ("ru", "fi"):
+        catalog = layout.locales / lang / "LC_MESSAGES"
+        catalog.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / "locales" / lang / "LC_MESSAGES" / "sphinx.po", catalog)
+    return layout
+
+
 @pytest.fixture(scope="module")
 def events_site(tmp_path_factory):
-    # The handbook's own Russian interface strings ("Дата будет объявлена"…) are under test too.
-    layout = Layout(copy_project(ROOTS / "events", tmp_path_factory.mktemp("events")))
-    catalog = layout.locales / "ru" / "LC_MESSAGES"
-    catalog.mkdir(parents=True)
-    shutil.copy2(REPO / "locales" / "ru" / "LC_MESSAGES" / "sphinx.po", catalog)
+    layout = _layout(tmp_path_factory, "events")
     site = BuiltSite(layout, run_command(commands.html, "", layout))
     assert site.run.status == 0, site.run.out + site.run.err
     return site
 
 
-def test_listing_has_upcoming_and_past_with_dates_in_russian(events_site):
-    soup = BeautifulSoup(events_site.page("ru", "events/index.html"), "html.parser")
-    upcoming, past = soup.select("ul.handbook-events")
-    assert [a.get_text() for a in upcoming.select("a")] == ["Будущий семинар", "Семинар без даты"]
-    assert "1 марта 2999" in upcoming.get_text() and "Тосно" in upcoming.get_text()
-    assert "Дата будет объявлена" in upcoming.get_text()
-    assert [a.get_text() for a in past.select("a")] == ["Прошедший семинар"]
-    assert "15 сентября 2020" in past.get_text()
+def _items(site: BuiltSite, lang: str) -> list:
+    soup = BeautifulSoup(site.page(lang, "events/index.html"), "html.parser")
+    return soup.select("ul.handbook-events > li")
 
 
-def test_event_page_says_date_and_place(events_site):
+def test_list_is_newest_first_with_date_place_and_status(events_site):
+    items = _items(events_site, "ru")
+    assert [li.select_one("a").get_text() for li in items] == NEWEST_FIRST
+    lines = [li.select_one(".handbook-event-when").get_text() for li in items]
+    assert lines[0] == "Дата будет объявлена · Архангельск · запланировано"
+    assert lines[1] == "1—2 марта 2999\u202fг. · Тосно · запланировано"
+    assert lines[2] == "15 сентября 2020\u202fг. · Псков · состоялось"
+    assert "Семинар состоялся." in items[2].get_text()
+
+
+def test_undated_label_place_and_status_are_in_the_readers_language(events_site):
+    items = _items(events_site, "fi")
+    assert items[0].select_one("a").get_text() == "Seminaari ilman päivämäärää"
+    assert (items[0].select_one(".handbook-event-when").get_text()
+            == "Päivämäärä ilmoitetaan myöhemmin · Arkangeli · suunniteltu")
+    assert items[2].select_one(".handbook-event-when").get_text().endswith("· Псков · pidetty")
+
+
+def test_event_page_says_date_status_and_place(events_site):
     soup = BeautifulSoup(events_site.page("ru", "events/later.html"), "html.parser")
     meta = soup.select_one("p.handbook-event-meta").get_text(" ", strip=True)
-    assert "Дата будет объявлена" in meta and "Архангельск" in meta
+    assert meta == "Дата: Дата будет объявлена · Статус: запланировано · Место: Архангельск"
+    soup = BeautifulSoup(events_site.page("fi", "events/past.html"), "html.parser")
+    meta = soup.select_one("p.handbook-event-meta").get_text(" ", strip=True)
+    assert "15. syyskuuta 2020" in meta and "pidetty" in meta
 
 
-def test_atom_feed_has_every_event_with_absolute_links(events_site):
+def test_atom_feed_carries_every_event_newest_first(events_site):
     feed = ET.parse(events_site.layout.site / "ru" / "events" / "atom.xml").getroot()
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
-    entries = {e.findtext(f"{ATOM}title"): e for e in feed.findall(f"{ATOM}entry")}
-    assert set(entries) == {"Прошедший семинар", "Будущий семинар", "Семинар без даты"}
-    past = entries["Прошедший семинар"]
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == NEWEST_FIRST
+    past = entries[2]
     assert past.find(f"{ATOM}link").get("href") == "https://example.org/handbook/ru/events/past.html"
     assert past.findtext(f"{ATOM}updated").startswith("2020-09-15")
+    assert past.find(f"{ATOM}category").get("term") == "held"
+    assert past.findtext(f"{ATOM}summary") == "15 сентября 2020\u202fг. · Псков · состоялось\n\nСеминар состоялся."
+    assert entries[0].find(f"{ATOM}category").get("term") == "planned"
+    fi_feed = ET.parse(events_site.layout.site / "fi" / "events" / "atom.xml").getroot()
+    assert fi_feed.find(f"{ATOM}entry").findtext(f"{ATOM}summary").startswith(
+        "Päivämäärä ilmoitetaan myöhemmin · Arkangeli")
     page = BeautifulSoup(events_site.page("ru", "index.html"), "html.parser")
     assert page.select_one("link[type='application/atom+xml']")["href"] == "events/atom.xml"
+
+
+def test_bad_status_and_held_without_date_are_reported_with_file_line_and_fix(tmp_path_factory):
+    layout = _layout(tmp_path_factory, "bad-events")
+    past = layout.docs / "events" / "past.md"
+    past.write_text(past.read_text(encoding="utf-8").replace(":status: held", ":status: done"),
+                    encoding="utf-8")
+    later = layout.docs / "events" / "later.md"
+    later.write_text(later.read_text(encoding="utf-8").replace(":status: planned", ":status: held"),
+                     encoding="utf-8")
+    run = run_command(commands.html, "ru", layout)
+    assert run.status == 1
+    out = run.out + run.err
+    assert ("docs/events/past.md:3: warning: event :status: is 'done' — write `:status: planned` "
+            "(still to come) or `:status: held` (it took place) [events.status]") in out
+    assert ("docs/events/later.md:3: warning: a held event has no :date: — add `:date: YYYY-MM-DD`"
+            in out)

@@ -1,29 +1,35 @@
-"""Events: an ``{event}`` directive on each event page, an ``{event-list}`` of upcoming and past
-events, and an Atom feed per language (``events/atom.xml``).
+"""Events: an ``{event}`` directive on each event page, an ``{event-list}`` (newest first) and
+an Atom feed per language (``events/atom.xml``).
 
-An event page is MyST with a title (its heading), a date and a place::
+An event page is MyST with a title (its heading) and one directive::
 
     # Семинар в Пскове
 
     ```{event}
-    :date: 2026-03-12
+    :place: Псков
+    :date: 2020-03-12
+    :end: 2020-03-13
+    :status: held
 
-    Псков
+    What happened, in a sentence or two (the summary).
     ```
 
-The place is the directive's text, so translators translate it like any paragraph. The date
-is ISO (``YYYY-MM-DD``); without one the event is listed as "date to be announced".
+``:date:`` is ISO (``YYYY-MM-DD``), empty while it is not known ("date to be announced");
+``:end:`` makes it a period; ``:status:`` is ``planned`` or ``held``. The place and the
+summary are paragraphs of the page, so translators get them in the page's .po file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, parse_pattern
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -37,6 +43,8 @@ from handbook.sphinxext.site_meta import build_date
 logger = logging.getLogger(__name__)
 _ = get_translation("sphinx")
 FEED = "events/atom.xml"
+STATUSES = ("planned", "held")
+_FULL_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")  # MMM or LLL: the abbreviated month
 
 
 @dataclass(frozen=True)
@@ -45,14 +53,17 @@ class Event:
     title: str
     place: str
     date: dt.date | None
+    end: dt.date | None = None
+    status: str = "planned"
+    summary: str = ""
 
 
 class event_node(nodes.General, nodes.Element):
-    """Where an event page says its date and place."""
+    """Where an event page says its date, place and status, followed by its summary."""
 
 
 class event_list_node(nodes.General, nodes.Element):
-    """Replaced by the lists of upcoming and past events once every page is read."""
+    """Replaced by the list of events once every page is read."""
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -61,39 +72,96 @@ def parse_date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def split_events(events: list[Event], today: dt.date) -> tuple[list[Event], list[Event]]:
-    """Upcoming (soonest first, then those without a date) and past (latest first)."""
-    upcoming = sorted((e for e in events if e.date is None or e.date >= today),
-                      key=lambda e: (e.date is None, e.date or today, e.title))
-    past = sorted((e for e in events if e.date is not None and e.date < today),
-                  key=lambda e: (e.date, e.title), reverse=True)
-    return upcoming, past
+def newest_first(events: list[Event]) -> list[Event]:
+    """Events without a date first (they are still to come), then by date, the latest first."""
+    undated = sorted((e for e in events if e.date is None), key=lambda e: e.title)
+    dated = sorted((e for e in events if e.date is not None),
+                   key=lambda e: (e.date, e.end or e.date, e.title), reverse=True)
+    return undated + dated
 
 
 def when(event: Event, lang: str) -> str:
+    """The date or period in ``lang`` ("12–13 March 2020"), or "Date to be announced"."""
     if event.date is None:
         return _("Date to be announced")
-    return format_date(event.date, format="long", locale=lang)
+    if event.end is None or event.end == event.date:
+        return format_date(event.date, format="long", locale=lang)
+    return period(event.date, event.end, lang)
+
+
+def period(start: dt.date, end: dt.date, lang: str) -> str:
+    """CLDR's interval pattern for ``lang`` ("1–2 March 2020"), with the month's full name.
+
+    CLDR has interval patterns with abbreviated months only (babel gives "1—2 мар. 2020 г."), so
+    we take those and ask for the full name, as the single dates on the page have it."""
+    locale = Locale.parse(lang)
+    patterns = locale.interval_formats["yMMMd"]
+    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    return "".join(parse_pattern(_FULL_MONTH.sub(r"\1\1\1\1", pattern)).apply(day, locale)
+                   for pattern, day in zip(patterns[field], (start, end)))
+
+
+
+def status_label(status: str) -> str:
+    # Literal msgids, so that the strings template (handbook-ui-strings.html) lists them.
+    return _("held") if status == "held" else _("planned")
+
+
+def describe(event: Event, lang: str) -> str:
+    """One line: date or period · place · status."""
+    return f"{when(event, lang)} · {event.place} · {status_label(event.status)}"
 
 
 class EventDirective(SphinxDirective):
     has_content = True
-    option_spec = {"date": directives.unchanged}
+    option_spec = {"date": directives.unchanged, "end": directives.unchanged,
+                   "place": directives.unchanged, "status": directives.unchanged}
+
+    def _warn(self, what: str, fix: str, check: str) -> None:
+        logger.warning("%s — %s [events.%s]", what, fix, check, location=self.get_location(),
+                       type="events", subtype=check)
+
+    def _date(self, option: str) -> dt.date | None:
+        text = self.options.get(option, "") or ""
+        try:
+            return parse_date(text)
+        except ValueError:
+            self._warn(f"event :{option}: {text!r} is not a date",
+                       "write it as YYYY-MM-DD, or leave :date: empty while the date is not known",
+                       "date")
+            return None
+
+    def _status(self, date: dt.date | None) -> str:
+        status = (self.options.get("status") or "").strip()
+        if status not in STATUSES:
+            got = f"is {status!r}" if status else "is missing"
+            self._warn(f"event :status: {got}",
+                       "write `:status: planned` (still to come) or `:status: held` (it took place)",
+                       "status")
+            return "planned"
+        if status == "held" and date is None:
+            self._warn("a held event has no :date:", "add `:date: YYYY-MM-DD` (the day it took place)",
+                       "status")
+        return status
 
     def run(self) -> list[nodes.Node]:
         node = event_node()
-        text = self.options.get("date", "") or ""
-        try:
-            node["date"] = parse_date(text)
-        except ValueError:
-            logger.warning("event date %r is not a date — write it as YYYY-MM-DD, or leave it "
-                           "empty while the date is not known [events.date]", text,
-                           location=self.get_location(), type="events", subtype="date")
-            node["date"] = None
+        node["date"] = self._date("date")
+        node["end"] = self._date("end")
+        if node["end"] is not None and (node["date"] is None or node["end"] < node["date"]):
+            self._warn("event :end: is not after its :date:",
+                       "give :date: the first day and :end: the last day of the period", "date")
+            node["end"] = None
+        node["status"] = self._status(node["date"])
+        place = (self.options.get("place") or "").strip()
+        if not place:
+            self._warn("event has no :place:", "add `:place: <city>` to the directive", "place")
+        source, line = self.get_source_info()
+        # The place is a paragraph of its own, so that it is translated like any other.
+        node += nodes.paragraph(place, place, classes=["handbook-event-place"])
         self.state.nested_parse(self.content, self.content_offset, node)
         # Sphinx extracts and translates only paragraphs that know their source: give the
-        # place its line, so translators get it in the page's .po file.
-        source, line = self.get_source_info()
+        # place and the summary their line, so translators get them in the page's .po file.
         for para in node.findall(nodes.paragraph):
             para.source = para.source or source
             para.line = para.line or line
@@ -112,13 +180,24 @@ def _events(env: BuildEnvironment) -> dict[str, Event]:
     return env.handbook_events  # type: ignore[attr-defined]
 
 
+def _place(node: event_node) -> nodes.paragraph | None:
+    for child in node.children:
+        if isinstance(child, nodes.paragraph) and "handbook-event-place" in child["classes"]:
+            return child
+    return None
+
+
 def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    # Translations have been applied by now, so title and place are in the build's language.
+    # Translations have been applied by now, so title, place and summary are in the build's language.
     for node in doctree.findall(event_node):
         section = doctree.next_node(nodes.title)
         title = section.astext() if section else app.env.docname
-        _events(app.env)[app.env.docname] = Event(app.env.docname, title, node.astext().strip(),
-                                                  node["date"])
+        place = _place(node)
+        summary = " ".join(child.astext().strip() for child in node.children
+                           if child is not place).strip()
+        _events(app.env)[app.env.docname] = Event(
+            app.env.docname, title, place.astext().strip() if place else "", node["date"],
+            node["end"], node["status"], " ".join(summary.split()))
 
 
 def _on_purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -135,45 +214,50 @@ def _lang(app: Sphinx) -> str:
     return app.config.language or app.config.handbook_source_language
 
 
+def _event_page(node: event_node, event: Event, lang: str) -> list[nodes.Node]:
+    # The place's own paragraph is kept (the gettext builder reads messages from it).
+    meta = _place(node) or nodes.paragraph()
+    meta["classes"] = ["handbook-event-meta"]
+    prefix = [nodes.strong(text=_("Date:") + " "), nodes.Text(when(event, lang)),
+              nodes.Text(" · "), nodes.strong(text=_("Status:") + " "),
+              nodes.inline(text=status_label(event.status), classes=[f"handbook-event-{event.status}"]),
+              nodes.Text(" · "), nodes.strong(text=_("Place:") + " ")]
+    for index, child in enumerate(prefix):
+        meta.insert(index, child)
+    summary = [child for child in node.children if child is not meta]
+    return [meta, *summary]
+
+
+def _event_list(app: Sphinx, docname: str, lang: str) -> list[nodes.Node]:
+    events = newest_first(list(_events(app.env).values()))
+    result: list[nodes.Node] = []
+    if not events:
+        result.append(nodes.paragraph(text=_("No events.")))
+    else:
+        listing = nodes.bullet_list(classes=["handbook-events"])
+        for event in events:
+            ref = nodes.reference(text=event.title, internal=True,
+                                  refuri=app.builder.get_relative_uri(docname, event.docname))
+            item = nodes.list_item("", nodes.paragraph("", "", ref),
+                                   classes=[f"handbook-event-{event.status}"])
+            item += nodes.paragraph(text=describe(event, lang), classes=["handbook-event-when"])
+            if event.summary:
+                item += nodes.paragraph(text=event.summary, classes=["handbook-event-summary"])
+            listing += item
+        result.append(listing)
+    feed = nodes.paragraph()
+    feed += nodes.reference(text=_("Subscribe to events (Atom feed)"), refuri=_feed_from(docname))
+    result.append(feed)
+    return result
+
+
 def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     lang = _lang(app)
     for node in list(doctree.findall(event_node)):
-        event = _events(app.env).get(docname)
-        # The place's own paragraph is kept (the gettext builder reads messages from it).
-        place = node.next_node(nodes.paragraph)
-        if place is None:
-            place = nodes.paragraph()
-        place["classes"].append("handbook-event-meta")
-        prefix = [nodes.strong(text=_("Date:") + " "),
-                  nodes.Text(when(event, lang) if event else _("Date to be announced")),
-                  nodes.Text(" · "), nodes.strong(text=_("Place:") + " ")]
-        for index, child in enumerate(prefix):
-            place.insert(index, child)
-        node.replace_self(place)
+        event = _events(app.env).get(docname) or Event(docname, docname, "", None)
+        node.replace_self(_event_page(node, event, lang))
     for node in list(doctree.findall(event_list_node)):
-        upcoming, past = split_events(list(_events(app.env).values()), build_date())
-        result: list[nodes.Node] = []
-        for heading, items in ((_("Upcoming events"), upcoming), (_("Past events"), past)):
-            section = nodes.rubric(text=heading, classes=["handbook-events-heading"])
-            result.append(section)
-            if not items:
-                result.append(nodes.paragraph(text=_("No events.")))
-                continue
-            listing = nodes.bullet_list(classes=["handbook-events"])
-            for event in items:
-                ref = nodes.reference(text=event.title, internal=True,
-                                      refuri=app.builder.get_relative_uri(docname, event.docname))
-                para = nodes.paragraph()
-                para += ref
-                para += nodes.Text(" ")
-                para += nodes.inline(text=f"{when(event, lang)} · {event.place}",
-                                     classes=["handbook-event-when"])
-                listing += nodes.list_item("", para)
-            result.append(listing)
-        feed = nodes.paragraph()
-        feed += nodes.reference(text=_("Subscribe to events (Atom feed)"), refuri=_feed_from(docname))
-        result.append(feed)
-        node.replace_self(result)
+        node.replace_self(_event_list(app, docname, lang))
 
 
 def _feed_from(docname: str) -> str:
@@ -182,17 +266,20 @@ def _feed_from(docname: str) -> str:
 
 
 def atom_feed(events: list[Event], title: str, lang: str, site_url: str, updated: dt.date) -> str:
-    """An Atom 1.0 document; ``site_url`` is this language's root URL (absolute when known)."""
+    """An Atom 1.0 document, newest first; ``site_url`` is this language's root URL (absolute
+    when known)."""
     entries = []
-    for event in sorted(events, key=lambda e: (e.date is None, e.date or updated), reverse=True):
+    for event in newest_first(events):
         link = f"{site_url}{event.docname}.html"
         stamp = (event.date or updated).isoformat() + "T00:00:00Z"
-        summary = f"{when(event, lang)} · {event.place}"
+        summary = describe(event, lang) + (f"\n\n{event.summary}" if event.summary else "")
         entry_id = link if "://" in link else f"tag:handbook,2020:{lang}/{event.docname}"
         entries.append(
             f"  <entry>\n    <title>{escape(event.title)}</title>\n"
             f"    <id>{escape(entry_id)}</id>\n    <link href=\"{escape(link)}\"/>\n"
-            f"    <updated>{stamp}</updated>\n    <summary>{escape(summary)}</summary>\n  </entry>")
+            f"    <updated>{stamp}</updated>\n"
+            f"    <category term=\"{event.status}\" label=\"{escape(status_label(event.status))}\"/>\n"
+            f"    <summary>{escape(summary)}</summary>\n  </entry>")
     body = "\n".join(entries)
     feed_url = f"{site_url}{FEED}" if "://" in site_url else "atom.xml"
     feed_id = feed_url if "://" in feed_url else f"tag:handbook,2020:{lang}/{FEED}"
