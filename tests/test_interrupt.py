@@ -1,10 +1,16 @@
-"""Killing a build in the middle leaves the previous complete site in place; the next build finishes."""
+"""Killing a build in the middle leaves the previous complete site and PDFs in place; the next build
+finishes the job."""
 
+import hashlib
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+from pypdf import PdfReader
 
 from conftest import ROOTS, copy_project
 
@@ -60,3 +66,71 @@ def test_killed_build_keeps_previous_output_and_next_build_finishes(tmp_path):
     assert third.returncode == 0, err
     assert "  ru: built" in out
     assert "Новый текст" in (site / "extra" / "p000.html").read_text(encoding="utf-8")
+
+
+def _render_children(root):
+    """Process ids of the WeasyPrint children rendering a PDF of this project."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"handbook.pdf.render" in cmdline and any(str(root).encode() in arg for arg in cmdline):
+            found.append(int(proc.name))
+    return found
+
+
+def _alive(pid):
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().split()[2] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def test_killed_pdf_build_keeps_previous_pdf_and_manifest_and_next_build_finishes(tmp_path):
+    root = copy_project(ROOTS / "pdf", tmp_path / "p")
+    args = ("pdf", "--langs", "ru", "--edition", "standard")
+    first = _cli(root, *args)
+    assert first.wait(timeout=600) == 0, first.stderr.read()
+    out = root / "_build" / "site" / "pdf"
+    before = _snapshot(out)
+    pdf, manifest = out / "handbook-ru.pdf", out / "manifest.json"
+    entry, = json.loads(manifest.read_text(encoding="utf-8"))["pdfs"]
+    assert entry["file"] == "pdf/handbook-ru.pdf"
+
+    (root / "docs" / "chapters" / "04-new.md").write_text("# Новая глава\n\nТекст новой главы.\n",
+                                                          encoding="utf-8")
+    second = _cli(root, *args)
+    deadline = time.time() + 600
+    while time.time() < deadline and not _render_children(root):
+        assert second.poll() is None, "the build ended before WeasyPrint started"
+        time.sleep(0.02)
+    rendering, = _render_children(root)
+    time.sleep(0.5)  # well into the layout
+    assert _alive(rendering), "WeasyPrint finished before it could be interrupted"
+    os.killpg(second.pid, signal.SIGKILL)
+    second.wait(timeout=60)
+    for _ in range(100):  # the whole process group goes, the renderer with it
+        if not _alive(rendering):
+            break
+        time.sleep(0.05)
+    assert not _alive(rendering)
+
+    # The previous PDF and its manifest are there, whole, and nothing half-written beside them.
+    assert _snapshot(out) == before
+    old = PdfReader(pdf)
+    assert len(old.pages) == entry["pages"]
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == entry["sha256"]
+    assert "Новая глава" not in [item.title for item in old.outline if not isinstance(item, list)]
+
+    third = _cli(root, *args)
+    stdout, stderr = third.communicate(timeout=600)
+    assert third.returncode == 0, stderr
+    assert "pdf/handbook-ru.pdf:" in stdout
+    assert sorted(p.name for p in out.iterdir()) == ["handbook-ru.pdf", "manifest.json"]
+    new = PdfReader(pdf)
+    assert "Новая глава" in [item.title for item in new.outline if not isinstance(item, list)]
+    entry, = json.loads(manifest.read_text(encoding="utf-8"))["pdfs"]
+    assert entry["pages"] == len(new.pages) >= len(old.pages)
+    assert entry["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest() != before[Path("handbook-ru.pdf")]

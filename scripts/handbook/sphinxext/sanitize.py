@@ -4,8 +4,10 @@ A translator's message is parsed as MyST, so it can carry ``<script>``, an ``one
 attribute, an iframe, a ``javascript:`` link or an internal link swapped for an external one.
 Sphinx passes all of these through. Before translations apply we record what each text
 element of the source contains; afterwards, in translated elements, anything the source did
-not have is turned into plain text (raw HTML), unlinked (references) or removed (images),
-with a warning that names the file and says how to fix it.
+not have is turned into plain text (raw HTML), unlinked (references and downloads) or removed
+(images), with a warning that names the file and says how to fix it. While translations are
+parsed, directives may not read files: an ``{include}`` in a msgstr would copy any readable
+file (``/etc/passwd``) into the site and the PDF.
 """
 
 from __future__ import annotations
@@ -27,8 +29,14 @@ def _raw_html(node: nodes.Element) -> list[str]:
     return [raw.astext() for raw in node.findall(nodes.raw)]
 
 
+def _target(ref: nodes.reference) -> str | None:
+    # A download ({download}`x <file>` or a link to a file) names its file in "reftarget";
+    # Sphinx copies that file into the site, wherever it is.
+    return ref.get("refuri", ref.get("reftarget"))
+
+
 def _uris(node: nodes.Element) -> list[str]:
-    found = [ref["refuri"] for ref in node.findall(nodes.reference) if "refuri" in ref]
+    found = [uri for ref in node.findall(nodes.reference) if (uri := _target(ref)) is not None]
     found += [img["uri"] for img in node.findall(nodes.image) if "uri" in img]
     return found
 
@@ -41,6 +49,10 @@ class RecordSourceMarkup(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         if not self.config.language or self.config.language == self.config.handbook_source_language:
             return
+        # Locale parses each msgstr with this document's settings; NeutraliseTranslatedMarkup
+        # turns file insertion back on.
+        self.document.settings.handbook_file_insertion = self.document.settings.file_insertion_enabled
+        self.document.settings.file_insertion_enabled = False
         for element in self.document.findall(is_translatable):
             element[_RAW] = _raw_html(element)
             element[_URIS] = _uris(element)
@@ -52,6 +64,10 @@ class NeutraliseTranslatedMarkup(SphinxTransform):
     default_priority = Locale.default_priority + 10
 
     def apply(self, **kwargs: object) -> None:
+        settings = self.document.settings
+        if hasattr(settings, "handbook_file_insertion"):
+            settings.file_insertion_enabled = settings.handbook_file_insertion
+            del settings.handbook_file_insertion
         for element in list(self.document.findall(nodes.Element)):
             allowed_raw = element.attributes.pop(_RAW, None)
             allowed_uris = element.attributes.pop(_URIS, None)
@@ -68,7 +84,7 @@ class NeutraliseTranslatedMarkup(SphinxTransform):
             self._warn(element, f"the {lang} translation contains raw HTML, shown as plain text",
                        "remove the HTML from the translation", "raw-html")
         for ref in list(element.findall(nodes.reference)):
-            uri = ref.get("refuri")
+            uri = _target(ref)
             if uri is not None and uri not in allowed_uris:
                 ref.replace_self(ref.children or [nodes.Text(ref.astext())])
                 self._warn(element, f"the {lang} translation links to {uri!r}, which the source text "
