@@ -109,3 +109,12 @@ def test_bad_input_gives_its_messages_and_leaks_nothing(case, tmp_path, monkeypa
         for line in shows.read_text(encoding="utf-8").splitlines():
             page, _, text = line.partition(": ")
             assert text in (site / page).read_text(encoding="utf-8"), line
+
+
+def test_only_a_fence_left_open_is_reported():
+    from handbook.sphinxext.fences import unclosed_fence
+
+    closed = "````{note}\n```python\nx\n```\n````\n\n::::{tip}\n:::{note}\nx\n:::\n::::\n\n- a\n\n  ~~~\n  b\n  ~~~\n"
+    assert unclosed_fence(closed) is None
+    assert unclosed_fence("Код: ```x``` в строке.\n") is None
+    assert unclosed_fence(closed + "\n````{note}\n```\n```\n") == (19, "````")
