@@ -134,10 +134,11 @@ def simplify_for_print(tree: nodes.Element, srcdir: Path) -> list[Problem]:
                                     "reads only files under docs/: save the image there", "pdf-url"))
             image["uri"] = "data:,"
         elif not uri.startswith("data:"):
-            path = (srcdir / uri).resolve()
-            if srcdir.resolve() not in path.parents:
+            path, docs = (srcdir / uri).resolve(), srcdir.resolve()
+            if docs not in path.parents:
                 # The renderer would refuse it too, but without saying which page asked for it.
-                problems.append(Problem(image, f"image {uri!r} is outside docs/ — the PDF reads only "
+                shown = path.relative_to(docs.parent) if docs.parent in path.parents else path
+                problems.append(Problem(image, f"image '{shown}' is outside docs/ — the PDF reads only "
                                         "files under docs/: save the image there", "pdf-outside"))
                 image["uri"] = "data:,"
             else:
