@@ -1,10 +1,12 @@
 """Killing a build in the middle leaves the previous complete site and PDFs in place; the next build
 finishes the job."""
 
+import ctypes
 import hashlib
 import json
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -15,6 +17,7 @@ from pypdf import PdfReader
 from conftest import ROOTS, copy_project
 
 PAGES = 120
+IN_CREATE, IN_MOVED_TO = 0x100, 0x80  # <sys/inotify.h>
 
 
 def _cli(root, *args, **kwargs):
@@ -134,3 +137,46 @@ def test_killed_pdf_build_keeps_previous_pdf_and_manifest_and_next_build_finishe
     entry, = json.loads(manifest.read_text(encoding="utf-8"))["pdfs"]
     assert entry["pages"] == len(new.pages) >= len(old.pages)
     assert entry["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest() != before[Path("handbook-ru.pdf")]
+
+
+def _watch(folder):
+    """Linux inotify on ``folder``: a function returning (event, name) of every file created or
+    moved in since, so that even a file that lives a millisecond is seen."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    fd = libc.inotify_init1(os.O_NONBLOCK)
+    assert fd >= 0 and libc.inotify_add_watch(fd, str(folder).encode(), IN_CREATE | IN_MOVED_TO) >= 0
+
+    def events():
+        found = []
+        try:
+            data = os.read(fd, 65536)
+        except BlockingIOError:
+            data = b""
+        while data:
+            _, mask, _, size = struct.unpack_from("iIII", data)
+            name = data[16:16 + size].rstrip(b"\0").decode()
+            found.append(("created" if mask & IN_CREATE else "moved in", name))
+            data = data[16 + size:]
+        os.close(fd)
+        return found
+
+    return events
+
+
+def test_pdf_and_manifest_are_moved_into_the_published_folder_whole(tmp_path):
+    """What makes a kill at any moment harmless: nothing is ever written in place, so no moment
+    exists at which the published folder holds half a file (the kill above lands in the layout)."""
+    from handbook.pdf import manifest
+    from handbook.pdf.render import render
+
+    work, site = tmp_path / "_build" / "pdf-html", tmp_path / "_build" / "site"
+    work.mkdir(parents=True)
+    (site / "pdf").mkdir(parents=True)
+    html = work / "standard.html"
+    html.write_text('<html lang="ru"><body><h1>Заголовок</h1><p>Текст.</p></body></html>', encoding="utf-8")
+    events = _watch(site / "pdf")
+    result = render(html, site / "pdf" / "handbook-ru.pdf", [work], [], tagged=False)
+    assert result.ok, result.problems
+    manifest.merge(site, [manifest.entry_for(site / "pdf" / "handbook-ru.pdf", site, "ru", "standard", "T",
+                                             result.pages)])
+    assert events() == [("moved in", "handbook-ru.pdf"), ("moved in", "manifest.json")]
