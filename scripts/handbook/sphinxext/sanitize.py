@@ -12,6 +12,8 @@ file (``/etc/passwd``) into the site and the PDF.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -71,9 +73,28 @@ class NeutraliseTranslatedMarkup(SphinxTransform):
         for element in list(self.document.findall(nodes.Element)):
             allowed_raw = element.attributes.pop(_RAW, None)
             allowed_uris = element.attributes.pop(_URIS, None)
+            if isinstance(element, nodes.image) and allowed_uris:
+                self._check_image(element, allowed_uris[0])  # Sphinx never marks an image translated
             if allowed_raw is None or not element.get("translated"):
                 continue
             self._neutralise(element, set(allowed_raw), set(allowed_uris or ()))
+
+    def _check_image(self, image: nodes.image, source_uri: str) -> None:
+        """With gettext_additional_targets = ["image"] a translation may name another image file
+        (a localised figure); one outside docs/ or on a network would be copied or fetched."""
+        uri = image.get("uri", "")
+        if uri == source_uri:
+            return
+        if "://" not in uri and not uri.startswith("data:"):
+            _, path = self.env.relfn2path(uri, self.env.docname)
+            srcdir = Path(self.env.srcdir).resolve()
+            if srcdir in Path(path).resolve().parents:
+                return
+        image["uri"] = source_uri
+        self._warn(image, f"the {self.config.language} translation replaces the image {source_uri!r} by "
+                   f"{uri!r}, which is not a file under docs/; the source's image is shown",
+                   "put a translated image under docs/ next to the original, or leave the msgstr empty",
+                   "image-changed")
 
     def _neutralise(self, element: nodes.Element, allowed_raw: set[str], allowed_uris: set[str]) -> None:
         lang = self.config.language

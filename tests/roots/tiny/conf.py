@@ -12,3 +12,4 @@ locale_dirs = ["../locales"]
 gettext_compact = False
 gettext_uuid = False
 html_theme = "furo"
+gettext_additional_targets = ["image"]  # as in the handbook: a translation may name a localised figure
