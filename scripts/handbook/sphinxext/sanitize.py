@@ -12,17 +12,24 @@ file (``/etc/passwd``) into the site and the PDF.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.i18n import Locale, PreserveTranslatableMessages
 from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import is_translatable
 
 logger = logging.getLogger(__name__)
 
+# The translation of an image (gettext_additional_targets = ["image"]) written like its msgid,
+# ".. image:: path", or as Markdown, "![](path)": MyST parses either as a paragraph, on which
+# Sphinx's Locale crashes (KeyError 'uri').
+_IMAGE_MSGSTR = re.compile(r"^\s*(?:\.\.\s+image::\s*(\S+)|!\[[^\]]*\]\(\s*<?([^)\s>]+)>?\s*\))\s*$")
 _RAW = "handbook_source_raw"
 _URIS = "handbook_source_uris"
 
@@ -58,6 +65,31 @@ class RecordSourceMarkup(SphinxTransform):
         for element in self.document.findall(is_translatable):
             element[_RAW] = _raw_html(element)
             element[_URIS] = _uris(element)
+
+
+class TranslatedImagePaths(SphinxTransform):
+    """Apply an image path translated as ``.. image:: path`` or ``![](path)`` and keep Locale off
+    that image; NeutraliseTranslatedMarkup then checks the path like any other."""
+
+    default_priority = RecordSourceMarkup.default_priority + 1
+
+    def apply(self, **kwargs: object) -> None:
+        if not self.config.language or self.config.language == self.config.handbook_source_language:
+            return
+        images = [image for image in self.document.findall(nodes.image) if image.get("translatable")]
+        if not images:
+            return
+        domain = docname_to_domain(self.env.current_document.docname, self.config.gettext_compact)
+        dirs = [Path(self.env.srcdir) / directory for directory in self.config.locale_dirs]
+        catalog, found = init_locale(dirs, self.config.language, domain)
+        if not found:
+            return
+        for image in images:
+            msg = f".. image:: {image.get('original_uri', image['uri'])}"
+            path = _IMAGE_MSGSTR.match(catalog.gettext(msg))
+            if path is not None:
+                image["translatable"] = False
+                image["uri"] = path.group(1) or path.group(2)
 
 
 class NeutraliseTranslatedMarkup(SphinxTransform):
@@ -126,4 +158,5 @@ class NeutraliseTranslatedMarkup(SphinxTransform):
 
 def setup(app: Sphinx) -> None:
     app.add_transform(RecordSourceMarkup)
+    app.add_transform(TranslatedImagePaths)
     app.add_transform(NeutraliseTranslatedMarkup)
