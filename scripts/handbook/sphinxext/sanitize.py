@@ -86,7 +86,8 @@ class TranslatedImagePaths(SphinxTransform):
             return
         for image in images:
             msg = f".. image:: {image.get('original_uri', image['uri'])}"
-            path = _IMAGE_MSGSTR.match(catalog.gettext(msg))
+            msgstr = catalog.gettext(msg)
+            path = _IMAGE_MSGSTR.match(msgstr) if msgstr != msg else None  # untranslated: left alone
             if path is not None:
                 image["translatable"] = False
                 image["uri"] = path.group(1) or path.group(2)
