@@ -54,6 +54,12 @@ HINTS = [
     Hint(None, _re(r"duplicate label|повто\w* метка"),
          "each label (name)= may be used once in the whole handbook: rename one of them, "
          "and the {ref} links to it"),
+    Hint("i18n.inconsistent_references", None,
+         "keep every {ref}, {term} and {doc} of the source in the translation, with the same target; "
+         "translate only the text before <target>"),
+    Hint("docutils", _re(r'directive "[\w:-]+" disabled'),
+         "in a translation, directives may not read files: remove the directive from the msgstr "
+         "in the language's .po file and translate only the text"),
     Hint("docutils", _re(r"autonumbered footnote references"),
          "a footnote mark [^name] has no footnote text: add a line [^name]: text of the footnote "
          "at the end of the file"),

@@ -135,7 +135,15 @@ def simplify_for_print(tree: nodes.Element, srcdir: Path) -> list[Problem]:
                                     "reads only files under docs/: save the image there", "pdf-url"))
             image["uri"] = "data:,"
         elif not uri.startswith("data:"):
-            image["uri"] = (srcdir / uri).resolve().as_uri()
+            path, docs = (srcdir / uri).resolve(), srcdir.resolve()
+            if docs not in path.parents:
+                # The renderer would refuse it too, but without saying which page asked for it.
+                shown = path.relative_to(docs.parent) if docs.parent in path.parents else path
+                problems.append(Problem(image, f"image '{shown}' is outside docs/ — the PDF reads only "
+                                        "files under docs/: save the image there", "pdf-outside"))
+                image["uri"] = "data:,"
+            else:
+                image["uri"] = path.as_uri()
     return problems
 
 

@@ -50,7 +50,8 @@ def merge(site: Path, new: list[Entry]) -> list[Entry]:
     path = site / "pdf" / NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps({"pdfs": [asdict(e) for e in entries]}, ensure_ascii=False, indent=2) + "\n"
-    partial = path.with_name(NAME + ".part")
+    # Outside the published site: a build killed while writing leaves nothing half-written there.
+    partial = site.parent / (NAME + ".part")
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)
     return entries

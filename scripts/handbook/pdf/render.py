@@ -1,7 +1,8 @@
 """Render one print HTML file to PDF with WeasyPrint, in a child process with a time limit.
 
 The child (``python -m handbook.pdf.render``) reads only through the project fetcher, writes the
-PDF next to its target and renames it into place, and prints one JSON line: pages or problems.
+PDF next to its print HTML (outside the published folder, so that a killed build leaves no
+half-written file there) and renames it into place, and prints one JSON line: pages or problems.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 from handbook.pdf import fonts
 
 TEMPLATES = Path(__file__).parent / "templates"
-_ATTACHMENT = re.compile(r"""rel\s*=\s*["']?[^"'>]*\battachment\b""", re.IGNORECASE)
+# Inside a tag only: a translation's neutralised markup is escaped text, which attaches nothing.
+_ATTACHMENT = re.compile(r"""<[a-z][^<>]*\srel\s*=\s*["']?[^"'>]*\battachment\b""", re.IGNORECASE)
 
 
 @dataclass
@@ -27,6 +29,11 @@ class RenderResult:
     ok: bool
     pages: int = 0
     problems: list[str] = field(default_factory=list)
+
+
+def _partial(html_path: Path, pdf_path: Path) -> Path:
+    """Where the PDF is written before it is renamed into place (same file system: both in _build)."""
+    return html_path.with_name(pdf_path.name + ".part")
 
 
 def _stylesheets(variant_css: list[str]) -> list[Path]:
@@ -75,7 +82,7 @@ def render(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: li
     options = {"pdf_identifier": b"handbook", "uncompressed_pdf": False}
     if tagged:
         options["pdf_variant"] = "pdf/ua-1"
-    partial = pdf_path.with_name(pdf_path.name + ".part")
+    partial = _partial(html_path, pdf_path)
     document.write_pdf(partial, **options)
     logger.removeHandler(collect)
     problems = [f"the renderer refused {url} — only files of the build and data: URLs may be used"
@@ -100,7 +107,7 @@ def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], varian
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        pdf_path.with_name(pdf_path.name + ".part").unlink(missing_ok=True)
+        _partial(html_path, pdf_path).unlink(missing_ok=True)
         return RenderResult(False, problems=[f"rendering took longer than {timeout:g} s and was "
                                              "stopped — look for a very large table or image, or "
                                              "raise handbook_pdf_timeout in conf.py"])

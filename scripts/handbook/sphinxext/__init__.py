@@ -11,8 +11,8 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import (anchors, catalogue, docutils_nb, events, fast_i18n, jscatalog, practices,
-                                progress, sanitize, site_meta, switcher, theme)
+from handbook.sphinxext import (anchors, catalogue, docutils_nb, events, fast_i18n, fences, file_urls,
+                                jscatalog, practices, progress, sanitize, site_meta, switcher, theme)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -52,6 +52,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("handbook.css")
     anchors.setup(app)
     sanitize.setup(app)
+    fences.setup(app)
+    file_urls.setup(app)
     switcher.setup(app)
     theme.setup(app)
     site_meta.setup(app)

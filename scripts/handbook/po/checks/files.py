@@ -38,27 +38,25 @@ def _line_of(text: str, needle: str) -> int:
 
 
 def load_checked(path: Path, shown: str, language: str) -> tuple[polib.POFile | None, list[Problem]]:
-    """The parsed catalog, or None with the problems that make it unusable."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        return None, [Problem(shown, line, ERROR, "the file is not UTF-8 — save it as UTF-8 "
-                              "(in Poedit: Catalogue → Properties → Source code charset)", "encoding")]
-    problems: list[Problem] = []
+    """The parsed catalog, or None with the problems that make it unusable.
+
+    Encoding, syntax, Plural-Forms and duplicates are checked by the build's own checker
+    (handbook.catalogs), so that `make check` and `make` report a broken file alike, at the same line.
+    """
+    from handbook import catalogs
+
+    found, usable = catalogs.check_file(path, language, shown)
+    problems = [Problem(p.path, p.line, p.severity, f"{p.what} — {p.fix}", p.check) for p in found]
+    if usable is None:
+        return None, problems
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
     charset = re.search(r'"Content-Type:[^"]*charset=([\w-]+)', text)
     if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
         problems.append(Problem(shown, _line_of(text, "Content-Type:"), ERROR,
                                 f"the header declares charset={charset.group(1)} — it must be UTF-8",
                                 "encoding"))
-    bad = syntax_error_line(text)
-    if bad is not None:
-        return None, problems + [Problem(shown, bad, ERROR, "the line is not a comment, a keyword or a "
-                                         "quoted string — check its quotes (a \" inside a text is "
-                                         "written \\\")", "syntax")]
     try:
-        po = polib.pofile(text, wrapwidth=catalog.WRAP_WIDTH, check_for_duplicates=True)
+        po = polib.pofile(text, wrapwidth=catalog.WRAP_WIDTH)  # duplicates: reported above
     except (OSError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
         line = int(match.group(1)) if match else 1
@@ -66,18 +64,11 @@ def load_checked(path: Path, shown: str, language: str) -> tuple[polib.POFile | 
         return None, problems + [Problem(shown, line, ERROR, f"the file cannot be read: {reason} — fix "
                                          "the quotes or keywords on this line (Poedit shows it too)",
                                          "syntax")]
-    expected = catalog.plural_forms(language)
-    actual = po.metadata.get("Plural-Forms", "")
-    if _nplurals(actual) != _nplurals(expected):
-        problems.append(Problem(shown, _line_of(text, "Plural-Forms:") if actual else 1, ERROR,
-                                f"wrong Plural-Forms header {actual!r} for '{language}' — "
-                                f"use \"Plural-Forms: {expected}\\n\"", "plural-forms"))
+    if not po.metadata.get("Plural-Forms"):  # a wrong one is reported above
+        expected = catalog.plural_forms(language)
+        problems.append(Problem(shown, 1, ERROR, f"no Plural-Forms header for '{language}' — "
+                                f"add \"Plural-Forms: {expected}\\n\" to the header", "plural-forms"))
     return po, problems
-
-
-def _nplurals(header: str) -> int | None:
-    match = re.search(r"nplurals\s*=\s*(\d+)", header)
-    return int(match.group(1)) if match else None
 
 
 def msgstr_lines(text: str) -> dict[int, int]:

@@ -1,0 +1,15 @@
+# The smallest project: one page in Russian and its Finnish translation (the bad-inputs corpus).
+handbook_source_language = "ru"
+handbook_languages = ["ru", "fi"]
+handbook_titles = {"ru": "Тест", "fi": "Testi"}
+handbook_base_url = ""
+
+project = "Тест"
+language = "ru"
+extensions = ["myst_parser", "handbook.sphinxext"]
+exclude_patterns = ["_build"]
+locale_dirs = ["../locales"]
+gettext_compact = False
+gettext_uuid = False
+html_theme = "furo"
+gettext_additional_targets = ["image"]  # as in the handbook: a translation may name a localised figure
