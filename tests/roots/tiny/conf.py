@@ -12,4 +12,4 @@ locale_dirs = ["../locales"]
 gettext_compact = False
 gettext_uuid = False
 html_theme = "furo"
-gettext_additional_targets = ["image"]  # as in the handbook: a translation may name a localised figure
+gettext_additional_targets = ["image"]  # a project may let translations name a localised figure (the handbook uses figure_language_filename)
