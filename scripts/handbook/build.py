@@ -21,6 +21,7 @@ from handbook.paths import Layout
 from handbook.publish import publish, recover
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_RUNS_KEPT = 50  # runs.jsonl keeps the figures of this many runs
 _SEVERITY = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL): ")
 
 
@@ -112,7 +113,9 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
             result.crash = traceback.format_exc()
     result.messages += format_messages(warnings.getvalue(), layout.root)
     result.seconds = time.perf_counter() - started
-    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The largest of this process and its children (the PDF is rendered in a child process).
+    result.peak_mb = max(resource.getrusage(who).ru_maxrss
+                         for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     return result
 
 
@@ -147,6 +150,7 @@ def plan(layout: Layout, languages: Sequence[str], builder: str,
 def run(layout: Layout, jobs: Sequence[Job],
         report: Callable[[BuildResult], None]) -> list[BuildResult]:
     """Build the jobs that are out of date, in parallel; report each result as it arrives."""
+    started = time.perf_counter()
     results: list[BuildResult] = []
     todo = []
     for job in jobs:
@@ -185,12 +189,13 @@ def run(layout: Layout, jobs: Sequence[Job],
                 (job.doctreedir / "environment.pickle").unlink(missing_ok=True)
             report(result)
             results.append(result)
-    _record(layout, results)
+    _record(layout, results, time.perf_counter() - started)
     return results
 
 
-def _record(layout: Layout, results: Sequence[BuildResult]) -> None:
-    """Keep the figures of the last run (the benchmark reads them)."""
+def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> None:
+    """Keep the figures of the last run per builder, and of every run in runs.jsonl (the benchmark
+    reads them: `make` runs the HTML builder twice, and the second run would hide the first)."""
     layout.state.mkdir(parents=True, exist_ok=True)
     data = [{"language": r.language, "builder": r.builder, "ok": r.ok, "seconds": round(r.seconds, 3),
              "peak_mb": round(r.peak_mb, 1), "stages": {k: round(v, 3) for k, v in r.stages.items()}}
@@ -200,3 +205,7 @@ def _record(layout: Layout, results: Sequence[BuildResult]) -> None:
         tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=1))
         tmp.replace(target)
+        run = {"builder": results[0].builder, "seconds": round(seconds, 3), "results": data}
+        log = layout.state / "runs.jsonl"
+        kept = log.read_text(encoding="utf-8").splitlines()[-(_RUNS_KEPT - 1):] if log.is_file() else []
+        log.write_text("".join(line + "\n" for line in [*kept, json.dumps(run)]), encoding="utf-8")

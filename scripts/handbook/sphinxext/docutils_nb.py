@@ -51,6 +51,6 @@ author_separators = [";", ","]
 
 
 def register() -> None:
-    from docutils.languages import get_language
-
-    get_language.cache.setdefault("nb", sys.modules[__name__])
+    # Docutils imports docutils.languages.<tag>, which finds this module. (Its get_language.cache
+    # is not reachable under `sphinx-build`, which wraps get_language in a plain function.)
+    sys.modules.setdefault("docutils.languages.nb", sys.modules[__name__])
