@@ -72,6 +72,7 @@ def summary(raw: dict[str, Any], langs: list[str], source: str) -> dict[str, Any
         "pdf": {"files": len(raw["pages"]), "pages": pages, "seconds": pdf_seconds,
                 "seconds_per_page": round(pdf_seconds / pages, 4) if pdf_seconds and pages else None},
         "weasyprint": weasy, "translated_read_ratio": translated,
+        "fully_translated": raw["fully_translated"],
         "peak_mb": max(peaks) if peaks else None,
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -151,3 +152,24 @@ def weasyprint_alone(layout: Layout, langs: list[str], scratch: Path) -> dict[st
             details.append({"file": html.name, "seconds": round(done.seconds, 2), **data})
         found[lang] = {"seconds": round(seconds, 2), "pages": pages_done, "files": details}
     return found
+
+
+def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Path) -> dict:
+    """Read times of the source and of one language with every message translated (the real
+    catalogs are partly translated): a copy with pseudo-translated catalogs, HTML only."""
+    from handbook.bench.pseudo import pseudo_translate
+    from handbook.bench.scale import copy_project
+
+    lang = next((code for code in langs if code != source), None)
+    if lang is None or source not in langs:
+        return {}
+    copy = Layout(copy_project(root, scratch / "pseudo"))
+    messages = pseudo_translate(copy.locales, lang)
+    clear_runs(copy)
+    done = timed(handbook_command("html", "--langs", f"{source} {lang}"), copy.root)
+    reads = {r["language"]: r["stages"].get("read") for run in runs(copy) for r in run["results"]}
+    shutil.rmtree(copy.root, ignore_errors=True)
+    if done.status or not reads.get(source) or not reads.get(lang):
+        return {"language": lang, "ok": False, "output": done.output[-2000:]}
+    return {"language": lang, "ok": True, "messages": messages, "source_read": reads[source],
+            "read": reads[lang], "ratio": round(reads[lang] / reads[source], 3)}

@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 # An image's file name is a message too (gettext_additional_targets); it stays as it is.
-_FILE = re.compile(r"\S+\.(svg|png|jpe?g|gif|webp)", re.IGNORECASE)
+_FILE = re.compile(r"(\.\. image:: )?\S+\.(svg|png|jpe?g|gif|webp)", re.IGNORECASE)
 
 
 def pseudo_translate(locales: Path, lang: str) -> int:

@@ -60,6 +60,14 @@ def scale_lines(s: dict[str, Any], source: str) -> list[str]:
     if ratios:
         lines.append(f"  translated read / source ({source}) read: {ratios} "
                      f"(target ≤ {TARGETS['translated_read_ratio']})")
+    full = s["fully_translated"]
+    if full.get("ok"):
+        lines.append(f"  the same with every message translated ({full['messages']} messages of {full['language']}, "
+                     f"pseudo-translated): {_s(full['read'])} s / {_s(full['source_read'])} s = "
+                     f"{_x(full['ratio'])} (target ≤ {TARGETS['translated_read_ratio']})")
+    elif full:
+        lines.append(f"  the same with every message translated: the build of {full['language']} failed "
+                     "(see fully_translated in bench.json)")
     lines.append(f"  peak memory of one build process: {_s(s['peak_mb'], 0)} MB")
     return lines
 

@@ -51,6 +51,7 @@ def measure_scale(scaled: scale.Scaled, langs: list[str], source: str, scratch: 
     raw["weasyprint"] = measure.weasyprint_alone(layout, langs, scratch / "weasyprint")
     raw["naive"] = measure.naive(layout.root, langs, scratch / "naive")
     shutil.rmtree(scratch / "naive", ignore_errors=True)
+    raw["fully_translated"] = measure.fully_translated_read(layout.root, langs, source, scratch)
     raw["incremental"] = measure.incremental(layout, langs, edited_chapter(layout.docs))
     return figures.summary(raw, langs, source)
 

@@ -9,6 +9,11 @@ reuse one parser per configuration and compute the default settings once. Messag
 parsed one after another, never nested, so sharing the parser there is safe; every other
 parse is left exactly as MyST does it. Messages of plain words and punctuation, which MyST
 would turn into one paragraph of text anyway, are not parsed at all.
+
+Sphinx also parses each translated message twice: its first pass looks for renamed section titles
+and glossary terms and throws the parse away for every other message, and its second pass parses
+the same text again to apply it. The first parse is kept for the second, unless the first pass
+has moved its children into the document (then the second pass gets a parse of its own).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ _in_translation = contextvars.ContextVar("handbook_in_translation", default=Fals
 _parsers: list[tuple[Any, Any, Any]] = []  # (config, renderer class, MarkdownIt), most recent last
 _MAX_PARSERS = 4
 _default_settings: dict[type, Any] = {}
+_parsed: dict[Any, Any] = {}  # (message, line) → its parse, for Sphinx's second pass; "document" → path
 
 _original_create_md_parser = myst_sphinx.create_md_parser
 _original_publish_msgstr = sphinx_i18n._publish_msgstr
@@ -59,15 +65,29 @@ def is_plain(message: str) -> bool:
             and not message.startswith(" ") and not message.endswith(" "))
 
 
+def _untouched(patch: Any) -> bool:
+    """Still as parsed: Sphinx applies a parse by moving its children into the document."""
+    return all(child.parent is patch for child in patch.children)
+
+
 def _publish_msgstr(source: str, source_path: str, source_line: int, *, config: Any,
                     **kwargs: Any) -> Any:
     if is_plain(source) and get_filetype(config.source_suffix, source_path) == "markdown":
         return nodes.paragraph(source, source)
+    if _parsed.get("document") != source_path:  # keep the parses of one document at a time
+        _parsed.clear()
+        _parsed["document"] = source_path
+    key = (source, source_line)
+    earlier = _parsed.pop(key, None)  # handed out twice at most: to each of Sphinx's passes
+    if earlier is not None and _untouched(earlier):
+        return earlier
     token = _in_translation.set(True)
     try:
-        return _original_publish_msgstr(source, source_path, source_line, config=config, **kwargs)
+        patch = _original_publish_msgstr(source, source_path, source_line, config=config, **kwargs)
     finally:
         _in_translation.reset(token)
+    _parsed[key] = patch
+    return patch
 
 
 def _make_document(source_path: str = "notset", parser_cls: type = myst_base.RSTParser) -> Any:
