@@ -54,10 +54,13 @@ def _create_md_parser(config: Any, renderer: Any) -> Any:
 
 
 # Letters, digits, single spaces and punctuation that means nothing to Markdown or MyST
-# (no "_", "*", "[", "`", "<", "&", "{", "#", "=", "-" …), not starting like a list or a
-# field, and on one line: MyST makes exactly ``paragraph(Text(message))`` of such a message.
-_PLAIN = re.compile(r"(?:[^\W_]|[,.;:?!'\"«»—–()%№/]|(?<! ) (?! ))+")
-_LIST_START = re.compile(r"\d+[.)]|[:(]")
+# (no "_", "*", "[", "`", "<", "&", "{", "#", "=" …; a hyphen only alone, as in "ребёнок-инвалид"),
+# not starting like a list or a field, and on one line: MyST makes exactly
+# ``paragraph(Text(message))`` of such a message.
+_PLAIN = re.compile(r"(?:[^\W_]|[,.;:?!'\"«»—–()%№/…§]|(?<!-)-(?!-)|(?<! ) (?! ))+")
+_LIST_START = re.compile(r"\d+[.)]|[:(-]")
+# MyST extensions that change plain text (typographic replacements, quotes, bare links).
+_TEXT_CHANGING = {"replacements", "smartquotes", "linkify"}
 
 
 def is_plain(message: str) -> bool:
@@ -72,7 +75,8 @@ def _untouched(patch: Any) -> bool:
 
 def _publish_msgstr(source: str, source_path: str, source_line: int, *, config: Any,
                     **kwargs: Any) -> Any:
-    if is_plain(source) and get_filetype(config.source_suffix, source_path) == "markdown":
+    if (is_plain(source) and get_filetype(config.source_suffix, source_path) == "markdown"
+            and not _TEXT_CHANGING.intersection(getattr(config, "myst_enable_extensions", ()))):
         return nodes.paragraph(source, source)
     if _parsed.get("document") != source_path:  # keep the parses of one document at a time
         _parsed.clear()
