@@ -9,6 +9,7 @@ CODE ?=
 TITLE ?=
 PORT ?= 8000
 SCALES ?=
+PDFS ?=
 PYTHON ?= python3
 
 # -- Internal --------------------------------------------------------------------------------
@@ -80,7 +81,7 @@ pdf: $(SETUP_DONE)
 
 # Long (the 20× copy takes a while); not part of `make test`.
 bench: $(SETUP_DONE)
-	@$(HANDBOOK) bench --langs "$(LANGS)" --scales "$(SCALES)"
+	@$(HANDBOOK) bench --langs "$(LANGS)" --scales "$(SCALES)" --pdfs "$(PDFS)"
 
 help:
 	@$(HANDBOOK_LITE) help

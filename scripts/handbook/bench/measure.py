@@ -62,10 +62,26 @@ def clear_runs(layout: Layout) -> None:
     (layout.state / "runs.jsonl").unlink(missing_ok=True)
 
 
-def ours(layout: Layout, langs: list[str]) -> tuple[Timed, list[dict]]:
+def make(layout: Layout, langs: list[str], pdfs: str = "") -> Timed:
+    """`make` (python -m handbook build). With ``pdfs`` (variant names, or "none") the same steps —
+    HTML, PDF, HTML again for the downloads page — run one by one, with only those PDFs."""
+    languages = " ".join(langs)
+    if not pdfs:
+        return timed(handbook_command("build", "--langs", languages), layout.root)
+    steps = [handbook_command("html", "--langs", languages)]
+    if pdfs != "none":
+        steps += [handbook_command("pdf", "--langs", languages, "--edition", pdfs),
+                  handbook_command("html", "--langs", languages)]
+    done = [timed(step, layout.root) for step in steps]
+    failed = next((d for d in done if d.status), None)
+    return Timed(sum(d.seconds for d in done), max(d.peak_mb for d in done),
+                 failed.status if failed else 0, "".join(d.output for d in done))
+
+
+def ours(layout: Layout, langs: list[str], pdfs: str = "") -> tuple[Timed, list[dict]]:
     """What `make` runs, with the runs it recorded (HTML, PDF, HTML again for the downloads page)."""
     clear_runs(layout)
-    done = timed(handbook_command("build", "--langs", " ".join(langs)), layout.root)
+    done = make(layout, langs, pdfs)
     return done, runs(layout)
 
 
@@ -85,7 +101,7 @@ def _changed(before: dict[str, float], after: dict[str, float]) -> list[str]:
     return sorted(name for name, mtime in after.items() if before.get(name) != mtime)
 
 
-def incremental(layout: Layout, langs: list[str], chapter: Path) -> dict:
+def incremental(layout: Layout, langs: list[str], chapter: Path, pdfs: str = "") -> dict:
     """Edit one chapter and build again: the time, and per language what was re-read and rewritten."""
     watched = {lang: (layout.doctrees / lang, layout.work / "html" / lang) for lang in langs}
     before = {lang: (_mtimes(d, "**/*.doctree"), _mtimes(w, "**/*.html")) for lang, (d, w) in watched.items()}
@@ -93,7 +109,7 @@ def incremental(layout: Layout, langs: list[str], chapter: Path) -> dict:
     time.sleep(0.05)  # a distinct modification time even on coarse file systems
     with chapter.open("a", encoding="utf-8") as handle:
         handle.write(EDIT)
-    done = timed(handbook_command("build", "--langs", " ".join(langs)), layout.root)
+    done = make(layout, langs, pdfs)
     result = {"edited": layout.rel(chapter), "seconds": round(done.seconds, 2), "ok": done.status == 0,
               "read": {}, "written": {}}
     for lang, (doctrees, work) in watched.items():
@@ -105,11 +121,12 @@ def incremental(layout: Layout, langs: list[str], chapter: Path) -> dict:
     return result
 
 
-def naive(root: Path, langs: list[str], scratch: Path) -> dict:
+def naive(root: Path, langs: list[str], scratch: Path, pdfs: str = "") -> dict:
     """The plain way: a cold `sphinx-build` per language for the HTML, then one per language for the
     PDF, one after another; nothing shared (own doctrees, catalogs compiled anew by Sphinx)."""
     steps, total, ok = [], 0.0, True
-    for builder in ("html", PDF_BUILDER):
+    variants = ["-D", f"handbook_pdf_build={pdfs}"] if pdfs else []
+    for builder in ("html", PDF_BUILDER) if pdfs != "none" else ("html",):
         for lang in langs:
             for mo in (root / "locales").rglob("*.mo"):
                 mo.unlink()  # Sphinx compiles the catalogs itself, as a cold build does
@@ -117,7 +134,7 @@ def naive(root: Path, langs: list[str], scratch: Path) -> dict:
             doctrees = scratch / f"doctrees-{builder}" / lang
             done = timed([sys.executable, "-m", "sphinx", "-b", builder, "-q", "-W", "-E",
                           "-c", str(root), "-d", str(doctrees), "-D", f"language={lang}",
-                          str(root / "docs"), str(out)], root)
+                          *(variants if builder == PDF_BUILDER else []), str(root / "docs"), str(out)], root)
             total += done.seconds
             ok = ok and done.status == 0
             step = {"builder": builder, "language": lang, "seconds": round(done.seconds, 2),

@@ -34,10 +34,10 @@ def edited_chapter(docs: Path) -> Path:
 
 
 def measure_scale(scaled: scale.Scaled, langs: list[str], source: str, scratch: Path,
-                  say: Any) -> dict[str, Any]:
+                  say: Any, pdfs: str = "") -> dict[str, Any]:
     layout = Layout(scaled.root)
     say(f"Scale {scaled.factor}×: our cold build …")
-    cold, runs = measure.ours(layout, langs)
+    cold, runs = measure.ours(layout, langs, pdfs)
     raw: dict[str, Any] = {"factor": scaled.factor, "documents": scaled.documents,
                            "markdown_bytes": scaled.source_bytes, "copies": scaled.copies, "runs": runs,
                            "cold": {"seconds": cold.seconds, "ok": cold.status == 0}}
@@ -46,18 +46,19 @@ def measure_scale(scaled: scale.Scaled, langs: list[str], source: str, scratch: 
         raise RuntimeError(f"the build of the {scaled.factor}× copy failed (its output is above)")
     raw["pages"] = measure.pages(layout, langs)
     say(f"Scale {scaled.factor}×: no-op build, WeasyPrint alone, naive pipeline, edit …")
-    raw["noop"] = measure.timed(measure.handbook_command("build", "--langs", " ".join(langs)),
-                                layout.root).seconds
+    raw["noop"] = measure.make(layout, langs, pdfs).seconds
     raw["weasyprint"] = measure.weasyprint_alone(layout, langs, scratch / "weasyprint")
-    raw["naive"] = measure.naive(layout.root, langs, scratch / "naive")
+    raw["naive"] = measure.naive(layout.root, langs, scratch / "naive", pdfs)
     shutil.rmtree(scratch / "naive", ignore_errors=True)
     raw["fully_translated"] = measure.fully_translated_read(layout.root, langs, source, scratch)
-    raw["incremental"] = measure.incremental(layout, langs, edited_chapter(layout.docs))
+    raw["incremental"] = measure.incremental(layout, langs, edited_chapter(layout.docs), pdfs)
     return figures.summary(raw, langs, source)
 
 
 def bench(langs_text: str, scales_text: str, layout: Layout | None = None,
-          say: Any = None) -> int:
+          say: Any = None, pdfs: str = "") -> int:
+    """``pdfs``: "" builds the standard PDFs as `make` does; variant names (``standard``) only those;
+    "none" no PDF (the HTML figures of a large scale in reasonable time)."""
     layout = layout or Layout()
     say = say or (lambda line: print(line, flush=True))
     settings = commands._settings(layout)
@@ -65,7 +66,9 @@ def bench(langs_text: str, scales_text: str, layout: Layout | None = None,
     scales = parse_scales(scales_text)
     source = settings.source_language
     started = dt.datetime.now(dt.UTC)
+    pdfs = ",".join(w for w in re.split(r"[\s,]+", pdfs.strip()) if w)
     result: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "languages": langs,
+                              "pdfs": pdfs or "standard PDFs of make",
                               "scales": [], "machine": {"cpus": os.cpu_count(),
                                                         "load_before": os.getloadavg()}}
     out = layout.build / "bench.json"
@@ -74,7 +77,7 @@ def bench(langs_text: str, scales_text: str, layout: Layout | None = None,
         for factor in scales:
             scaled = scale.scale(layout.root, Path(tmp) / f"x{factor}", factor)
             try:
-                figures_ = measure_scale(scaled, langs, source, Path(tmp) / "scratch", say)
+                figures_ = measure_scale(scaled, langs, source, Path(tmp) / "scratch", say, pdfs)
             except RuntimeError as exc:
                 say(f"bench: error: {exc}")
                 status = 1
@@ -89,8 +92,8 @@ def bench(langs_text: str, scales_text: str, layout: Layout | None = None,
     result["seconds"] = round((dt.datetime.now(dt.UTC) - started).total_seconds(), 1)
     report.emit(report.scaling_lines(result["scaling"]), say)
     _write(out, result)
-    say(f"The figures are in {layout.rel(out)} (made with `make bench LANGS=\"{' '.join(langs)}\" "
-        f"SCALES={','.join(map(str, scales))}`).")
+    command = f"make bench LANGS=\"{' '.join(langs)}\" SCALES={','.join(map(str, scales))}"
+    say(f"The figures are in {layout.rel(out)} (made with `{command}{f' PDFS={pdfs}' if pdfs else ''}`).")
     return status
 
 
