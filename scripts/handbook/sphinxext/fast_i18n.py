@@ -14,6 +14,10 @@ Sphinx also parses each translated message twice: its first pass looks for renam
 and glossary terms and throws the parse away for every other message, and its second pass parses
 the same text again to apply it. The first parse is kept for the second, unless the first pass
 has moved its children into the document (then the second pass gets a parse of its own).
+
+For each translated section title, Sphinx looks through the whole document for targets that
+refer to the old title (quadratic in the size of a chapter). We index those targets once per
+document, and add the ones a translation brings in.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import contextvars
 import copy
 import re
+import weakref
 from typing import Any
 
 import myst_parser.mdit_to_docutils.base as myst_base
@@ -39,6 +44,9 @@ _parsed: dict[Any, Any] = {}  # (message, line) → its parse, for Sphinx's seco
 
 _original_create_md_parser = myst_sphinx.create_md_parser
 _original_publish_msgstr = sphinx_i18n._publish_msgstr
+_original_update_leaves = sphinx_i18n._NodeUpdater.update_leaves
+# document → the targets in it that refer to a name (the only ones a title rename changes)
+_refname_targets: weakref.WeakKeyDictionary[Any, list[Any]] = weakref.WeakKeyDictionary()
 
 
 def _create_md_parser(config: Any, renderer: Any) -> Any:
@@ -94,6 +102,55 @@ def _publish_msgstr(source: str, source_path: str, source_line: int, *, config: 
     return patch
 
 
+def _is_refname_target(node: Any) -> bool:
+    return isinstance(node, nodes.target) and "refname" in node
+
+
+def _targets(document: Any) -> list[Any]:
+    if document not in _refname_targets:
+        _refname_targets[document] = [n for n in document.findall(_is_refname_target)]
+    return _refname_targets[document]
+
+
+def _in_document(node: Any, document: Any) -> bool:
+    while node.parent is not None:
+        node = node.parent
+    return node is document
+
+
+def _update_title_mapping(self: Any) -> bool:
+    """Sphinx 9's ``_NodeUpdater.update_title_mapping``, with the targets looked up in an index
+    instead of in the whole document."""
+    if not (isinstance(self.node, nodes.title) and isinstance(self.node.parent, nodes.section)):
+        return False
+    section_node = self.node.parent
+    new_name = nodes.fully_normalize_name(self.patch.astext())
+    old_name = nodes.fully_normalize_name(self.node.astext())
+    if old_name == new_name:
+        return False
+    names: list[str] = section_node.setdefault("names", [])
+    names.append(new_name)
+    _id = self.document.nameids.get(old_name, None)
+    explicit = self.document.nametypes.get(old_name, None)
+    if _id:
+        if not explicit:
+            self.document.nameids.pop(old_name, None)
+            self.document.nametypes.pop(old_name, None)
+            self.document.ids.pop(_id, None)
+        self.document.note_implicit_target(section_node)
+    for old_target in _targets(self.document):
+        if old_target.get("refname") == old_name and _in_document(old_target, self.document):
+            old_target["refname"] = new_name
+    return True
+
+
+def _update_leaves(self: Any) -> None:
+    """Keep the index of targets up to date: a translation may bring some into the document."""
+    if self.document in _refname_targets:
+        _refname_targets[self.document].extend(n for n in self.patch.findall(_is_refname_target))
+    _original_update_leaves(self)
+
+
 def _make_document(source_path: str = "notset", parser_cls: type = myst_base.RSTParser) -> Any:
     if parser_cls not in _default_settings:
         _default_settings[parser_cls] = get_default_settings(parser_cls)
@@ -105,3 +162,5 @@ def install() -> None:
     myst_sphinx.create_md_parser = _create_md_parser
     sphinx_i18n._publish_msgstr = _publish_msgstr
     myst_base.make_document = _make_document
+    sphinx_i18n._NodeUpdater.update_title_mapping = _update_title_mapping
+    sphinx_i18n._NodeUpdater.update_leaves = _update_leaves
