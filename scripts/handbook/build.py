@@ -21,6 +21,7 @@ from handbook.paths import Layout
 from handbook.publish import publish, recover
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_TOOLCHAIN_MARK = "toolchain.key"  # in a doctree folder: the toolchain that made it
 _RUNS_KEPT = 50  # runs.jsonl keeps the figures of this many runs
 _SEVERITY = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL): ")
 
@@ -169,7 +170,7 @@ def run(layout: Layout, jobs: Sequence[Job],
     with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1) as pool:
         futures = {}
         for job in todo:
-            fresh = not job.state.toolchain_matches(job.toolchain_key)
+            fresh = not _doctrees_match(job)
             futures[pool.submit(build_language, str(layout.root), job.language, job.builder,
                                 str(job.workdir), str(job.doctreedir), fresh, False, job.overrides)] = job
         for future in as_completed(futures):
@@ -182,15 +183,24 @@ def run(layout: Layout, jobs: Sequence[Job],
                 publish(job.workdir, job.outdir, layout.scratch)
             if result.ok:
                 job.state.record(job.content_key, job.toolchain_key)
+                (job.doctreedir / _TOOLCHAIN_MARK).write_text(job.toolchain_key)
             else:
                 # Sphinx re-reads only changed documents, so the warnings of a failed build
                 # would not be repeated next time: forget the environment to make them repeat.
                 job.state.forget()
                 (job.doctreedir / "environment.pickle").unlink(missing_ok=True)
+                (job.doctreedir / _TOOLCHAIN_MARK).unlink(missing_ok=True)
             report(result)
             results.append(result)
     _record(layout, results, time.perf_counter() - started)
     return results
+
+
+def _doctrees_match(job: Job) -> bool:
+    """The language's doctrees were made by this toolchain: Sphinx may reuse them. The HTML and PDF
+    builders share them, so the first PDF build after the HTML one reads nothing again."""
+    mark = job.doctreedir / _TOOLCHAIN_MARK
+    return mark.is_file() and mark.read_text() == job.toolchain_key
 
 
 def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> None:

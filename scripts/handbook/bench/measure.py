@@ -124,6 +124,9 @@ def incremental(layout: Layout, langs: list[str], chapter: Path, pdfs: str = "")
 def naive(root: Path, langs: list[str], scratch: Path, pdfs: str = "") -> dict:
     """The plain way: a cold `sphinx-build` per language for the HTML, then one per language for the
     PDF, one after another; nothing shared (own doctrees, catalogs compiled anew by Sphinx)."""
+    from handbook.bench.scale import copy_project
+
+    root = copy_project(root, scratch / "sources")  # its own copy: Sphinx compiles catalogs there
     steps, total, ok = [], 0.0, True
     variants = ["-D", f"handbook_pdf_build={pdfs}"] if pdfs else []
     for builder in ("html", PDF_BUILDER) if pdfs != "none" else ("html",):
@@ -142,8 +145,6 @@ def naive(root: Path, langs: list[str], scratch: Path, pdfs: str = "") -> dict:
             if done.status:
                 step["output"] = done.output[-2000:]
             steps.append(step)
-    for mo in (root / "locales").rglob("*.mo"):
-        mo.unlink()
     return {"seconds": round(total, 2), "ok": ok, "steps": steps}
 
 
