@@ -53,9 +53,9 @@ def test_bench_at_scale_one_reports_every_figure(tmp_path):
     assert naive["ok"], naive
     assert [(st["builder"], st["language"]) for st in naive["steps"]] == [
         ("html", "ru"), ("html", "en"), ("handbookpdf", "ru"), ("handbookpdf", "en")]
-    assert s["naive_ratio"] == round(s["cold"]["seconds"] / naive["seconds"], 3)
+    assert abs(s["naive_ratio"] - s["cold"]["seconds"] / naive["seconds"]) < 0.005  # of unrounded times
     assert s["pdf"]["files"] == 2 and s["pdf"]["pages"] >= 2
-    assert s["pdf"]["seconds_per_page"] == round(s["pdf"]["seconds"] / s["pdf"]["pages"], 4)
+    assert abs(s["pdf"]["seconds_per_page"] - s["pdf"]["seconds"] / s["pdf"]["pages"]) < 0.001
     assert set(s["weasyprint"]) == {"ru", "en"}
     assert all(w["alone"] > 0 and w["pages"] >= 1 for w in s["weasyprint"].values())
     assert s["translated_read_ratio"]["en"] > 0
