@@ -1,10 +1,12 @@
 """`make bench`: scaled copies build strictly, and one run at scale 1 reports every figure."""
 
+import gettext
 import json
 import re
 
 from handbook.bench import scale
 from handbook.bench.run import bench
+from handbook.catalogs import compile_language
 from handbook.paths import Layout
 
 from conftest import REPO, ROOTS, copy_project, run_command
@@ -84,10 +86,6 @@ def test_bench_at_scale_one_reports_every_figure(tmp_path):
 def test_catalog_without_dates_compiles_to_the_same_mo_at_any_time(tmp_path):
     # Catalogs written by `make update-po` have no POT-Creation-Date; Babel would put the current
     # minute into the .mo, and every document of the language would be read again a minute later.
-    import gettext
-
-    from handbook.catalogs import compile_language
-
     po = ROOTS / "bench" / "locales" / "en" / "LC_MESSAGES" / "index.po"
     assert b"POT-Creation-Date" not in po.read_bytes()
     compile_language(ROOTS / "bench" / "locales", "en", tmp_path, ROOTS / "bench")

@@ -183,6 +183,7 @@ def run(layout: Layout, jobs: Sequence[Job],
                 publish(job.workdir, job.outdir, layout.scratch)
             if result.ok:
                 job.state.record(job.content_key, job.toolchain_key)
+                job.doctreedir.mkdir(parents=True, exist_ok=True)
                 (job.doctreedir / _TOOLCHAIN_MARK).write_text(job.toolchain_key)
             else:
                 # Sphinx re-reads only changed documents, so the warnings of a failed build
