@@ -1,6 +1,6 @@
 """Norwegian Bokmål texts for docutils, which ships none (it would fall back to English).
 
-Registered under "nb" in docutils' language cache by :func:`register`.
+Found by docutils as the module ``docutils.languages.nb`` once :func:`register` has run.
 """
 
 from __future__ import annotations
