@@ -21,6 +21,8 @@ from handbook.paths import Layout
 from handbook.publish import publish, recover
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_TOOLCHAIN_MARK = "toolchain.key"  # in a doctree folder: the toolchain that made it
+_RUNS_KEPT = 50  # runs.jsonl keeps the figures of this many runs
 _SEVERITY = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL): ")
 
 
@@ -112,7 +114,9 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
             result.crash = traceback.format_exc()
     result.messages += format_messages(warnings.getvalue(), layout.root)
     result.seconds = time.perf_counter() - started
-    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The largest of this process and its children (the PDF is rendered in a child process).
+    result.peak_mb = max(resource.getrusage(who).ru_maxrss
+                         for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     return result
 
 
@@ -147,6 +151,7 @@ def plan(layout: Layout, languages: Sequence[str], builder: str,
 def run(layout: Layout, jobs: Sequence[Job],
         report: Callable[[BuildResult], None]) -> list[BuildResult]:
     """Build the jobs that are out of date, in parallel; report each result as it arrives."""
+    started = time.perf_counter()
     results: list[BuildResult] = []
     todo = []
     for job in jobs:
@@ -165,7 +170,7 @@ def run(layout: Layout, jobs: Sequence[Job],
     with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1) as pool:
         futures = {}
         for job in todo:
-            fresh = not job.state.toolchain_matches(job.toolchain_key)
+            fresh = not _doctrees_match(job)
             futures[pool.submit(build_language, str(layout.root), job.language, job.builder,
                                 str(job.workdir), str(job.doctreedir), fresh, False, job.overrides)] = job
         for future in as_completed(futures):
@@ -178,19 +183,30 @@ def run(layout: Layout, jobs: Sequence[Job],
                 publish(job.workdir, job.outdir, layout.scratch)
             if result.ok:
                 job.state.record(job.content_key, job.toolchain_key)
+                job.doctreedir.mkdir(parents=True, exist_ok=True)
+                (job.doctreedir / _TOOLCHAIN_MARK).write_text(job.toolchain_key)
             else:
                 # Sphinx re-reads only changed documents, so the warnings of a failed build
                 # would not be repeated next time: forget the environment to make them repeat.
                 job.state.forget()
                 (job.doctreedir / "environment.pickle").unlink(missing_ok=True)
+                (job.doctreedir / _TOOLCHAIN_MARK).unlink(missing_ok=True)
             report(result)
             results.append(result)
-    _record(layout, results)
+    _record(layout, results, time.perf_counter() - started)
     return results
 
 
-def _record(layout: Layout, results: Sequence[BuildResult]) -> None:
-    """Keep the figures of the last run (the benchmark reads them)."""
+def _doctrees_match(job: Job) -> bool:
+    """The language's doctrees were made by this toolchain: Sphinx may reuse them. The HTML and PDF
+    builders share them, so the first PDF build after the HTML one reads nothing again."""
+    mark = job.doctreedir / _TOOLCHAIN_MARK
+    return mark.is_file() and mark.read_text() == job.toolchain_key
+
+
+def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> None:
+    """Keep the figures of the last run per builder, and of every run in runs.jsonl (the benchmark
+    reads them: `make` runs the HTML builder twice, and the second run would hide the first)."""
     layout.state.mkdir(parents=True, exist_ok=True)
     data = [{"language": r.language, "builder": r.builder, "ok": r.ok, "seconds": round(r.seconds, 3),
              "peak_mb": round(r.peak_mb, 1), "stages": {k: round(v, 3) for k, v in r.stages.items()}}
@@ -200,3 +216,7 @@ def _record(layout: Layout, results: Sequence[BuildResult]) -> None:
         tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=1))
         tmp.replace(target)
+        run = {"builder": results[0].builder, "seconds": round(seconds, 3), "results": data}
+        log = layout.state / "runs.jsonl"
+        kept = log.read_text(encoding="utf-8").splitlines()[-(_RUNS_KEPT - 1):] if log.is_file() else []
+        log.write_text("".join(line + "\n" for line in [*kept, json.dumps(run)]), encoding="utf-8")

@@ -9,6 +9,7 @@ cannot be read is left out, so its document is shown untranslated and every othe
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import io
 import os
@@ -19,6 +20,8 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _STRING = re.compile(r'^"(?:[^"\\]|\\["\\abfnrtv?\']|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"\s*$')
@@ -203,6 +206,10 @@ def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy:
             continue
         mo = target_dir / po.relative_to(source_dir).with_suffix(".mo")
         wanted.add(mo)
+        if b"POT-Creation-Date:" not in po.read_bytes():
+            # Babel would put the current minute into the .mo, which would then change every
+            # minute and make Sphinx read every document of the language again.
+            catalog.creation_date = _EPOCH
         mo.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=use_fuzzy)

@@ -38,7 +38,8 @@ TARGETS = [
            "authors: a new chapter docs/chapters/NN-<slug>.md from the template"),
     Target("new-practice", 'make new-practice TITLE="…"',
            "authors: a new practice card docs/practices/<slug>.md from the template"),
-    Target("bench", "make bench", "the benchmark; report on stdout and in _build/bench.json", pending_issue=7),
+    Target("bench", "make bench [SCALES=1,5,20] [LANGS=…] [PDFS=standard|none]",
+           "the benchmark in a temporary copy; report on stdout and in _build/bench.json"),
     Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build"),
     Target("clean", "make clean", "remove _build/ (the virtual environment stays)"),
     Target("lock", "make lock", "maintainers: re-pin requirements.lock after editing pyproject.toml"),
@@ -96,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--langs", default="")
     p = sub.add_parser("check", help="check every translation against its source")
     p.add_argument("--langs", default="")
+    p = sub.add_parser("bench", help="measure the builds of the handbook and of scaled copies of it")
+    p.add_argument("--langs", default="")
+    p.add_argument("--scales", default="", help="sizes to measure, e.g. 1,5,20 (the default)")
+    p.add_argument("--pdfs", default="", help="only these PDF variants (e.g. standard), or none")
     sub.add_parser("help", help="list the Makefile targets")
     p = sub.add_parser("pending", help="say that a target has not landed yet")
     p.add_argument("target")
@@ -146,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.stats(args.langs)
         if args.command == "check":
             return commands.check(args.langs)
+        if args.command == "bench":
+            from handbook.bench.run import bench
+
+            return bench(args.langs, args.scales, pdfs=args.pdfs)
     except commands.UsageError as exc:
         print(f"handbook: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

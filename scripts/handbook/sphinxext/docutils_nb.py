@@ -1,6 +1,6 @@
 """Norwegian Bokmål texts for docutils, which ships none (it would fall back to English).
 
-Registered under "nb" in docutils' language cache by :func:`register`.
+Found by docutils as the module ``docutils.languages.nb`` once :func:`register` has run.
 """
 
 from __future__ import annotations
@@ -51,6 +51,6 @@ author_separators = [";", ","]
 
 
 def register() -> None:
-    from docutils.languages import get_language
-
-    get_language.cache.setdefault("nb", sys.modules[__name__])
+    # Docutils imports docutils.languages.<tag>, which finds this module. (Its get_language.cache
+    # is not reachable under `sphinx-build`, which wraps get_language in a plain function.)
+    sys.modules.setdefault("docutils.languages.nb", sys.modules[__name__])

@@ -9,6 +9,15 @@ reuse one parser per configuration and compute the default settings once. Messag
 parsed one after another, never nested, so sharing the parser there is safe; every other
 parse is left exactly as MyST does it. Messages of plain words and punctuation, which MyST
 would turn into one paragraph of text anyway, are not parsed at all.
+
+Sphinx also parses each translated message twice: its first pass looks for renamed section titles
+and glossary terms and throws the parse away for every other message, and its second pass parses
+the same text again to apply it. The first parse is kept for the second, unless the first pass
+has moved its children into the document (then the second pass gets a parse of its own).
+
+For each translated section title, Sphinx looks through the whole document for targets that
+refer to the old title (quadratic in the size of a chapter). We index those targets once per
+document, and add the ones a translation brings in.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from __future__ import annotations
 import contextvars
 import copy
 import re
+import weakref
 from typing import Any
 
 import myst_parser.mdit_to_docutils.base as myst_base
@@ -30,9 +40,13 @@ _in_translation = contextvars.ContextVar("handbook_in_translation", default=Fals
 _parsers: list[tuple[Any, Any, Any]] = []  # (config, renderer class, MarkdownIt), most recent last
 _MAX_PARSERS = 4
 _default_settings: dict[type, Any] = {}
+_parsed: dict[Any, Any] = {}  # (message, line) → its parse, for Sphinx's second pass; "document" → path
 
 _original_create_md_parser = myst_sphinx.create_md_parser
 _original_publish_msgstr = sphinx_i18n._publish_msgstr
+_original_update_leaves = sphinx_i18n._NodeUpdater.update_leaves
+# document → the targets in it that refer to a name (the only ones a title rename changes)
+_refname_targets: weakref.WeakKeyDictionary[Any, list[Any]] = weakref.WeakKeyDictionary()
 
 
 def _create_md_parser(config: Any, renderer: Any) -> Any:
@@ -48,10 +62,13 @@ def _create_md_parser(config: Any, renderer: Any) -> Any:
 
 
 # Letters, digits, single spaces and punctuation that means nothing to Markdown or MyST
-# (no "_", "*", "[", "`", "<", "&", "{", "#", "=", "-" …), not starting like a list or a
-# field, and on one line: MyST makes exactly ``paragraph(Text(message))`` of such a message.
-_PLAIN = re.compile(r"(?:[^\W_]|[,.;:?!'\"«»—–()%№/]|(?<! ) (?! ))+")
-_LIST_START = re.compile(r"\d+[.)]|[:(]")
+# (no "_", "*", "[", "`", "<", "&", "{", "#", "=" …; a hyphen only alone, as in "ребёнок-инвалид"),
+# not starting like a list or a field, and on one line: MyST makes exactly
+# ``paragraph(Text(message))`` of such a message.
+_PLAIN = re.compile(r"(?:[^\W_]|[,.;:?!'\"«»—–()%№/…§]|(?<!-)-(?!-)|(?<! ) (?! ))+")
+_LIST_START = re.compile(r"\d+[.)]|[:(-]")
+# MyST extensions that change plain text (typographic replacements, quotes, bare links).
+_TEXT_CHANGING = {"replacements", "smartquotes", "linkify"}
 
 
 def is_plain(message: str) -> bool:
@@ -59,15 +76,79 @@ def is_plain(message: str) -> bool:
             and not message.startswith(" ") and not message.endswith(" "))
 
 
+def _untouched(patch: Any) -> bool:
+    """Still as parsed: Sphinx applies a parse by moving its children into the document."""
+    return all(child.parent is patch for child in patch.children)
+
+
 def _publish_msgstr(source: str, source_path: str, source_line: int, *, config: Any,
                     **kwargs: Any) -> Any:
-    if is_plain(source) and get_filetype(config.source_suffix, source_path) == "markdown":
+    if (is_plain(source) and get_filetype(config.source_suffix, source_path) == "markdown"
+            and not _TEXT_CHANGING.intersection(getattr(config, "myst_enable_extensions", ()))):
         return nodes.paragraph(source, source)
+    if _parsed.get("document") != source_path:  # keep the parses of one document at a time
+        _parsed.clear()
+        _parsed["document"] = source_path
+    key = (source, source_line)
+    earlier = _parsed.pop(key, None)  # handed out twice at most: to each of Sphinx's passes
+    if earlier is not None and _untouched(earlier):
+        return earlier
     token = _in_translation.set(True)
     try:
-        return _original_publish_msgstr(source, source_path, source_line, config=config, **kwargs)
+        patch = _original_publish_msgstr(source, source_path, source_line, config=config, **kwargs)
     finally:
         _in_translation.reset(token)
+    _parsed[key] = patch
+    return patch
+
+
+def _is_refname_target(node: Any) -> bool:
+    return isinstance(node, nodes.target) and "refname" in node
+
+
+def _targets(document: Any) -> list[Any]:
+    if document not in _refname_targets:
+        _refname_targets[document] = [n for n in document.findall(_is_refname_target)]
+    return _refname_targets[document]
+
+
+def _in_document(node: Any, document: Any) -> bool:
+    while node.parent is not None:
+        node = node.parent
+    return node is document
+
+
+def _update_title_mapping(self: Any) -> bool:
+    """Sphinx 9's ``_NodeUpdater.update_title_mapping``, with the targets looked up in an index
+    instead of in the whole document."""
+    if not (isinstance(self.node, nodes.title) and isinstance(self.node.parent, nodes.section)):
+        return False
+    section_node = self.node.parent
+    new_name = nodes.fully_normalize_name(self.patch.astext())
+    old_name = nodes.fully_normalize_name(self.node.astext())
+    if old_name == new_name:
+        return False
+    names: list[str] = section_node.setdefault("names", [])
+    names.append(new_name)
+    _id = self.document.nameids.get(old_name, None)
+    explicit = self.document.nametypes.get(old_name, None)
+    if _id:
+        if not explicit:
+            self.document.nameids.pop(old_name, None)
+            self.document.nametypes.pop(old_name, None)
+            self.document.ids.pop(_id, None)
+        self.document.note_implicit_target(section_node)
+    for old_target in _targets(self.document):
+        if old_target.get("refname") == old_name and _in_document(old_target, self.document):
+            old_target["refname"] = new_name
+    return True
+
+
+def _update_leaves(self: Any) -> None:
+    """Keep the index of targets up to date: a translation may bring some into the document."""
+    if self.document in _refname_targets:
+        _refname_targets[self.document].extend(n for n in self.patch.findall(_is_refname_target))
+    _original_update_leaves(self)
 
 
 def _make_document(source_path: str = "notset", parser_cls: type = myst_base.RSTParser) -> Any:
@@ -81,3 +162,5 @@ def install() -> None:
     myst_sphinx.create_md_parser = _create_md_parser
     sphinx_i18n._publish_msgstr = _publish_msgstr
     myst_base.make_document = _make_document
+    sphinx_i18n._NodeUpdater.update_title_mapping = _update_title_mapping
+    sphinx_i18n._NodeUpdater.update_leaves = _update_leaves

@@ -1,0 +1,193 @@
+"""The measurements of one scaled copy: our builds (cold, no-op, after an edit), the naive pipeline,
+WeasyPrint alone. Every build runs in a child process, as `make` would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import handbook
+from handbook.paths import Layout
+
+PDF_BUILDER = "handbookpdf"
+EDIT = "\n\nАбзац, добавленный бенчмарком, чтобы измерить пересборку после правки.\n"
+
+
+@dataclass
+class Timed:
+    seconds: float
+    peak_mb: float
+    status: int
+    output: str
+
+
+def environment(root: Path) -> dict[str, str]:
+    """The child's environment: this toolchain's code (not an installed copy) and the project root."""
+    scripts = str(Path(handbook.__file__).resolve().parents[1])
+    env = dict(os.environ, HANDBOOK_ROOT=str(root), SOURCE_DATE_EPOCH="1600000000")
+    env["PYTHONPATH"] = os.pathsep.join([scripts, *filter(None, [os.environ.get("PYTHONPATH")])])
+    return env
+
+
+def timed(command: list[str], root: Path) -> Timed:
+    """Run a command; its wall time and the peak resident memory of its largest process."""
+    started = time.perf_counter()
+    with subprocess.Popen(command, cwd=root, env=environment(root), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True) as child:
+        output = child.stdout.read() if child.stdout else ""
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    return Timed(time.perf_counter() - started, usage.ru_maxrss / 1024, child.returncode, output)
+
+
+def handbook_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "handbook", *args]
+
+
+def runs(layout: Layout) -> list[dict]:
+    """The build runs recorded since the log was last cleared (see build._record)."""
+    log = layout.state / "runs.jsonl"
+    if not log.is_file():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def clear_runs(layout: Layout) -> None:
+    (layout.state / "runs.jsonl").unlink(missing_ok=True)
+
+
+def make(layout: Layout, langs: list[str], pdfs: str = "") -> Timed:
+    """`make` (python -m handbook build). With ``pdfs`` (variant names, or "none") the same steps —
+    HTML, PDF, HTML again for the downloads page — run one by one, with only those PDFs."""
+    languages = " ".join(langs)
+    if not pdfs:
+        return timed(handbook_command("build", "--langs", languages), layout.root)
+    steps = [handbook_command("html", "--langs", languages)]
+    if pdfs != "none":
+        steps += [handbook_command("pdf", "--langs", languages, "--edition", pdfs),
+                  handbook_command("html", "--langs", languages)]
+    done = [timed(step, layout.root) for step in steps]
+    failed = next((d for d in done if d.status), None)
+    return Timed(sum(d.seconds for d in done), max(d.peak_mb for d in done),
+                 failed.status if failed else 0, "".join(d.output for d in done))
+
+
+def ours(layout: Layout, langs: list[str], pdfs: str = "") -> tuple[Timed, list[dict]]:
+    """What `make` runs, with the runs it recorded (HTML, PDF, HTML again for the downloads page)."""
+    clear_runs(layout)
+    done = make(layout, langs, pdfs)
+    return done, runs(layout)
+
+
+def pages(layout: Layout, langs: list[str]) -> dict[str, int]:
+    """Pages of each PDF the build listed in the manifest."""
+    from handbook.pdf import manifest
+
+    return {e.file: e.pages for e in manifest.read(layout.site) if e.language in langs}
+
+
+def _mtimes(folder: Path, pattern: str) -> dict[str, float]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.glob(pattern)} \
+        if folder.is_dir() else {}
+
+
+def _changed(before: dict[str, float], after: dict[str, float]) -> list[str]:
+    return sorted(name for name, mtime in after.items() if before.get(name) != mtime)
+
+
+def incremental(layout: Layout, langs: list[str], chapter: Path, pdfs: str = "") -> dict:
+    """Edit one chapter and build again: the time, and per language what was re-read and rewritten."""
+    watched = {lang: (layout.doctrees / lang, layout.work / "html" / lang) for lang in langs}
+    before = {lang: (_mtimes(d, "**/*.doctree"), _mtimes(w, "**/*.html")) for lang, (d, w) in watched.items()}
+    pdfs_before = _mtimes(layout.site / "pdf", "*.pdf")
+    time.sleep(0.05)  # a distinct modification time even on coarse file systems
+    with chapter.open("a", encoding="utf-8") as handle:
+        handle.write(EDIT)
+    done = make(layout, langs, pdfs)
+    result = {"edited": layout.rel(chapter), "seconds": round(done.seconds, 2), "ok": done.status == 0,
+              "read": {}, "written": {}}
+    for lang, (doctrees, work) in watched.items():
+        result["read"][lang] = [n.removesuffix(".doctree") for n in
+                                _changed(before[lang][0], _mtimes(doctrees, "**/*.doctree"))]
+        result["written"][lang] = [n.removesuffix(".html") for n in
+                                   _changed(before[lang][1], _mtimes(work, "**/*.html"))]
+    result["pdfs"] = _changed(pdfs_before, _mtimes(layout.site / "pdf", "*.pdf"))
+    return result
+
+
+def naive(root: Path, langs: list[str], scratch: Path, pdfs: str = "") -> dict:
+    """The plain way: a cold `sphinx-build` per language for the HTML, then one per language for the
+    PDF, one after another; nothing shared (own doctrees, catalogs compiled anew by Sphinx)."""
+    from handbook.bench.scale import copy_project
+
+    root = copy_project(root, scratch / "sources")  # its own copy: Sphinx compiles catalogs there
+    steps, total, ok = [], 0.0, True
+    variants = ["-D", f"handbook_pdf_build={pdfs}"] if pdfs else []
+    for builder in ("html", PDF_BUILDER) if pdfs != "none" else ("html",):
+        for lang in langs:
+            for mo in (root / "locales").rglob("*.mo"):
+                mo.unlink()  # Sphinx compiles the catalogs itself, as a cold build does
+            out = scratch / "site" / (lang if builder == "html" else "pdf")
+            doctrees = scratch / f"doctrees-{builder}" / lang
+            done = timed([sys.executable, "-m", "sphinx", "-b", builder, "-q", "-W", "-E",
+                          "-c", str(root), "-d", str(doctrees), "-D", f"language={lang}",
+                          *(variants if builder == PDF_BUILDER else []), str(root / "docs"), str(out)], root)
+            total += done.seconds
+            ok = ok and done.status == 0
+            step = {"builder": builder, "language": lang, "seconds": round(done.seconds, 2),
+                    "peak_mb": round(done.peak_mb, 1), "ok": done.status == 0}
+            if done.status:
+                step["output"] = done.output[-2000:]
+            steps.append(step)
+    return {"seconds": round(total, 2), "ok": ok, "steps": steps}
+
+
+def weasyprint_alone(layout: Layout, langs: list[str], scratch: Path) -> dict[str, dict]:
+    """Plain WeasyPrint on each print HTML file the PDF builder left, one after another."""
+    found: dict[str, dict] = {}
+    for lang in langs:
+        folder = layout.build / "pdf-html" / lang
+        files = sorted(folder.glob("*.html")) if folder.is_dir() else []
+        if not files:
+            continue
+        seconds, pages_done, details = 0.0, 0, []
+        for html in files:
+            scratch.mkdir(parents=True, exist_ok=True)
+            done = timed([sys.executable, "-m", "handbook.bench.weasy", str(html),
+                          str(scratch / f"{lang}-{html.stem}.pdf")], layout.root)
+            if done.status:
+                details.append({"file": html.name, "error": done.output[-1000:]})
+                continue
+            data = json.loads(done.output.strip().splitlines()[-1])
+            seconds += done.seconds
+            pages_done += data["pages"]
+            details.append({"file": html.name, "seconds": round(done.seconds, 2), **data})
+        found[lang] = {"seconds": round(seconds, 2), "pages": pages_done, "files": details}
+    return found
+
+
+def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Path) -> dict:
+    """Read times of the source and of one language with every message translated (the real
+    catalogs are partly translated): a copy with pseudo-translated catalogs, HTML only."""
+    from handbook.bench.pseudo import pseudo_translate
+    from handbook.bench.scale import copy_project
+
+    lang = next((code for code in langs if code != source), None)
+    if lang is None or source not in langs:
+        return {}
+    copy = Layout(copy_project(root, scratch / "pseudo"))
+    messages = pseudo_translate(copy.locales, lang)
+    clear_runs(copy)
+    done = timed(handbook_command("html", "--langs", f"{source} {lang}"), copy.root)
+    reads = {r["language"]: r["stages"].get("read") for run in runs(copy) for r in run["results"]}
+    shutil.rmtree(copy.root, ignore_errors=True)
+    if done.status or not reads.get(source) or not reads.get(lang):
+        return {"language": lang, "ok": False, "output": done.output[-2000:]}
+    return {"language": lang, "ok": True, "messages": messages, "source_read": reads[source],
+            "read": reads[lang], "ratio": round(reads[lang] / reads[source], 3)}
