@@ -48,6 +48,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add("handbook_pdf_toc_depth", 3, "", types=[int])
     add("handbook_pdf_timeout", 900, "", types=[int, float])
     add("handbook_pdf_tagged", True, "", types=[bool])
+    # Renderers one language runs at once; 0: the cores (`make pdf` shares them among languages).
+    add("handbook_pdf_processes", 0, "", types=[int])
     add("handbook_pdf_build", [], "", types=[list])  # set by `make pdf`: which variants to make
     add("handbook_pdf_print", "", "", types=[str])  # "shop": bleed and crop marks
     app.add_builder(PDFBuilder)

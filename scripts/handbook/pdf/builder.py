@@ -307,8 +307,9 @@ class PDFBuilder(StandaloneHTMLBuilder):
         jobs = [render.RenderJob(html_path, pdf_path, (*variant.css, *(["shop.css"] if shop else [])))
                 for variant, html_path, pdf_path, _ in self.html_files]
         started = time.perf_counter()
-        results = render.render_all_in_child(jobs, self.allowed_paths(), self.config.handbook_pdf_tagged,
-                                             self.config.handbook_pdf_timeout)
+        results = render.render_in_children(jobs, self.allowed_paths(), self.config.handbook_pdf_tagged,
+                                            self.config.handbook_pdf_timeout,
+                                            self.config.handbook_pdf_processes or os.cpu_count() or 1)
         self.record_timings(time.perf_counter() - started, results)
         entries = []
         for (variant, html_path, pdf_path, title), result in zip(self.html_files, results, strict=True):

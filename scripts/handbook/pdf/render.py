@@ -218,6 +218,43 @@ def render_all_in_child(jobs: list[RenderJob], allowed: list[Path], tagged: bool
     return results
 
 
+def render_in_children(jobs: list[RenderJob], allowed: list[Path], tagged: bool, timeout: float,
+                       processes: int = 1) -> list[RenderResult]:
+    """Render the documents in up to ``processes`` children at once; results in the jobs' order.
+
+    WeasyPrint uses one core, so a language built alone spreads its PDFs over the machine's
+    cores. The biggest documents are dealt out first, each to the least loaded child.
+    """
+    groups: list[list[int]] = [[] for _ in range(max(1, min(processes, len(jobs))))]
+    loads = [0] * len(groups)
+    for index in sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].html)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(index)
+        loads[lightest] += _size(jobs[index].html)
+    if len(groups) == 1:
+        return render_all_in_child(jobs, allowed, tagged, timeout)
+    results: list[RenderResult | None] = [None] * len(jobs)
+
+    def run(group: list[int]) -> None:
+        done = render_all_in_child([jobs[i] for i in group], allowed, tagged, timeout)
+        for index, result in zip(group, done, strict=True):
+            results[index] = result
+
+    threads = [threading.Thread(target=run, args=(g,)) for g in groups]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [r or RenderResult(False, problems=["the renderer did not answer"]) for r in results]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: list[str],
                     tagged: bool, timeout: float) -> RenderResult:
     """Run render() in a fresh Python process; a render that takes too long is stopped."""
