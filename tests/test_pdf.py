@@ -430,7 +430,7 @@ def test_state_records_each_languages_pdf_stages_and_pages(built):
     layout, _ = built
     (record,) = [r for r in json.loads((layout.state / "last-handbookpdf.json").read_text())
                  if r["language"] == "ru"]
-    for stage in ("assemble", "layout", "pdf_write"):
+    for stage in ("assemble", "layout", "pdf_write", "render"):
         assert record["stages"][stage] > 0, stage
     entries = [e for e in json.loads((layout.site / "pdf" / "manifest.json").read_text())["pdfs"]
                if e["language"] == "ru"]
