@@ -424,3 +424,49 @@ def test_metadata_carries_edition_and_date(built):
     assert standard["/CreationDate"].startswith(expected)
     large = reader(layout, "handbook-ru-large-print.pdf").metadata
     assert large["/Keywords"] != standard["/Keywords"]
+
+
+def test_state_records_each_languages_pdf_stages_and_pages(built):
+    layout, _ = built
+    (record,) = [r for r in json.loads((layout.state / "last-handbookpdf.json").read_text())
+                 if r["language"] == "ru"]
+    for stage in ("assemble", "layout", "pdf_write", "render"):
+        assert record["stages"][stage] > 0, stage
+    # Other tests rebuild in this project (other variants, print-shop files): compare the last
+    # build's PDFs with their manifest entries.
+    manifest = {Path(e["file"]).name: e["pages"]
+                for e in json.loads((layout.site / "pdf" / "manifest.json").read_text())["pdfs"]}
+    assert record["pdfs"]
+    assert all(p["pages"] == manifest[p["file"]] > 0 for p in record["pdfs"]), record["pdfs"]
+    assert record["pages"] == sum(p["pages"] for p in record["pdfs"])
+    assert sum(p["layout"] for p in record["pdfs"]) == pytest.approx(record["stages"]["layout"], abs=0.01)
+
+
+def test_print_html_path_is_the_document_the_pdf_was_made_from(built, tmp_path):
+    from handbook.pdf import print_html_path
+    from handbook.pdf.render import weasyprint_alone
+
+    layout, _ = built
+    html = print_html_path("ru", "standard", layout)
+    assert html == layout.build / "pdf-html" / "ru" / "standard.html"
+    result = weasyprint_alone(html, tmp_path / "alone.pdf")
+    ours = reader(layout, "handbook-ru.pdf")
+    assert result.pages == len(ours.pages) and result.layout_seconds > 0
+    alone = PdfReader(tmp_path / "alone.pdf")
+    assert alone.pages[-1].extract_text() == ours.pages[-1].extract_text()
+
+
+def test_documents_rendered_side_by_side_keep_their_order_and_their_own_problems(tmp_path):
+    from handbook.pdf.render import RenderJob, render_in_children
+
+    jobs = []
+    for name, body in (("long", "<p>Текст</p>" * 120), ("bad", '<img alt="x" src="file:///etc/hostname">'),
+                       ("short", "<p>Текст</p>")):
+        html = tmp_path / f"{name}.html"
+        html.write_text(f'<html lang="ru"><body>{body}</body></html>', encoding="utf-8")
+        jobs.append(RenderJob(html, tmp_path / f"{name}.pdf"))
+    long, bad, short = render_in_children(jobs, [tmp_path], False, timeout=120, processes=2)
+    assert long.ok and long.pages == len(PdfReader(tmp_path / "long.pdf").pages) > 1
+    assert not bad.ok and "refused file:///etc/hostname" in bad.problems[0]
+    assert not (tmp_path / "bad.pdf").exists()
+    assert short.ok and short.pages == 1 and short.layout_seconds > 0 and short.write_seconds > 0

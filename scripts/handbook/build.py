@@ -38,6 +38,7 @@ class BuildResult:
     seconds: float = 0.0
     peak_mb: float = 0.0  # peak resident memory of the process that built it
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, write…
+    extra: dict[str, object] = field(default_factory=dict)  # a builder's own figures (PDF pages)
     crash: str = ""  # a traceback: our bug, not the user's
 
 
@@ -102,6 +103,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
         result.stages["write"] = time.perf_counter() - read_started - result.stages.get("read", 0.0)
         # A builder may break its writing down further (the PDF builder: layout, writing).
         result.stages.update(getattr(app.builder, "handbook_stage_seconds", {}))
+        result.extra = dict(getattr(app.builder, "handbook_record", {}))
         result.ok = app.statuscode == 0 and not problems
         result.documents = len(app.env.found_docs)
     except Exception as exc:  # noqa: BLE001 - reported with the traceback below
@@ -209,7 +211,8 @@ def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> N
     reads them: `make` runs the HTML builder twice, and the second run would hide the first)."""
     layout.state.mkdir(parents=True, exist_ok=True)
     data = [{"language": r.language, "builder": r.builder, "ok": r.ok, "seconds": round(r.seconds, 3),
-             "peak_mb": round(r.peak_mb, 1), "stages": {k: round(v, 3) for k, v in r.stages.items()}}
+             "peak_mb": round(r.peak_mb, 1), "stages": {k: round(v, 3) for k, v in r.stages.items()},
+             **r.extra}
             for r in results if not r.skipped]
     if data:
         target = layout.state / f"last-{results[0].builder}.json"

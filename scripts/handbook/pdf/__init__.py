@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sphinx.application import Sphinx
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from handbook import __version__
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from handbook.paths import Layout
+
+
+def print_html_dir(build_dir: Path, language: str) -> Path:
+    """Where the PDF builder writes a language's print HTML files (``_build/pdf-html/<lang>``)."""
+    return build_dir / "pdf-html" / language
+
+
+def print_html_path(language: str, variant: str = "standard", layout: Layout | None = None) -> Path:
+    """The final print HTML that WeasyPrint renders into a language's PDF of ``variant``.
+
+    ``variant`` is a variant name (standard, large-print, an edition, handout-<name>); the file
+    exists once ``make pdf`` (or ``make``) has built that PDF. The benchmark renders it with
+    WeasyPrint alone to compare with our PDF stage; the stylesheets are render.stylesheets_for().
+    """
+    from handbook.paths import Layout
+
+    layout = layout or Layout()
+    return print_html_dir(layout.build, language) / f"{variant}.html"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -26,6 +48,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add("handbook_pdf_toc_depth", 3, "", types=[int])
     add("handbook_pdf_timeout", 900, "", types=[int, float])
     add("handbook_pdf_tagged", True, "", types=[bool])
+    # Renderers one language runs at once; 0: the cores (`make pdf` shares them among languages).
+    add("handbook_pdf_processes", 0, "", types=[int])
     add("handbook_pdf_build", [], "", types=[list])  # set by `make pdf`: which variants to make
     add("handbook_pdf_print", "", "", types=[str])  # "shop": bleed and crop marks
     app.add_builder(PDFBuilder)

@@ -6,6 +6,7 @@ import datetime as dt
 import fcntl
 import os
 import subprocess
+import time
 from collections.abc import Set
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from handbook.pdf import assemble, fonts, hyphenation, manifest, render
+from handbook.pdf import assemble, fonts, hyphenation, manifest, print_html_dir, render
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
@@ -92,6 +93,11 @@ class PDFBuilder(StandaloneHTMLBuilder):
                                  autoescape=select_autoescape(["html"]))
         self.html_files: list[tuple[Variant, Path, Path, str]] = []
         self.problem_count = 0
+        # Each document resolved and prepared once, copied for every variant that prints it.
+        self.prepared: dict[str, tuple[nodes.document, list[Problem]]] = {}
+        # Read by handbook.build into _build/state/last-handbookpdf.json (the benchmark uses it).
+        self.handbook_stage_seconds: dict[str, float] = {}
+        self.handbook_record: dict[str, Any] = {}
 
     @property
     def language(self) -> str:
@@ -99,7 +105,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
 
     @property
     def workdir(self) -> Path:
-        return Path(self.doctreedir).parent.parent / "pdf-html" / self.language
+        return print_html_dir(Path(self.doctreedir).parent.parent, self.language)
 
     def get_outdated_docs(self) -> str:  # type: ignore[override]
         return "all documents"
@@ -123,26 +129,37 @@ class PDFBuilder(StandaloneHTMLBuilder):
     # -- writing -------------------------------------------------------------------------------
 
     def write_documents(self, docnames: Set[str]) -> None:
+        started = time.perf_counter()
         self.workdir.mkdir(parents=True, exist_ok=True)
         for variant in self.variants():
             self.write_variant(variant)
+        self.prepared.clear()
+        self.handbook_stage_seconds["assemble"] = time.perf_counter() - started
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
             self.problem_count += 1
             logger.error("%s [%s]", problem.message, problem.check, location=node_location(problem.node))
 
-    def load_parts(self, docnames: list[str]) -> tuple[list[Part], list[Problem]]:
-        parts, problems = [], []
-        srcdir = Path(self.srcdir)
-        for docname in docnames:
+    def prepare(self, docname: str) -> tuple[nodes.document, list[Problem]]:
+        """The document's doctree made ready for print, and the problems found in it."""
+        if docname not in self.prepared:
             tree = self.env.get_and_resolve_doctree(docname, self)
-            problems += assemble.simplify_for_print(tree, srcdir)
+            problems = assemble.simplify_for_print(tree, Path(self.srcdir))
             assemble.inline_footnotes(tree)
             assemble.prefix_ids(tree, docname)
             assemble.rewrite_links(tree)
-            kind = "front" if docname == self.config.root_doc else "chapter"
-            parts.append(Part(docname, tree, kind))
+            self.prepared[docname] = tree, problems
+        return self.prepared[docname]
+
+    def load_parts(self, docnames: list[str]) -> tuple[list[Part], list[Problem]]:
+        parts, problems = [], []
+        for docname in docnames:
+            tree, found = self.prepare(docname)
+            # A copy: variants cut sections out of their trees (editions, handouts).
+            parts.append(Part(docname, tree.deepcopy(),
+                              "front" if docname == self.config.root_doc else "chapter"))
+            problems += found
         return parts, problems
 
     def book_parts(self, variant: Variant) -> tuple[list[Part], list[Problem]]:
@@ -290,13 +307,17 @@ class PDFBuilder(StandaloneHTMLBuilder):
             return
         Path(self.outdir).mkdir(parents=True, exist_ok=True)
         shop = self.config.handbook_pdf_print == "shop"
+        extra_css = [*(["shop.css"] if shop else []),
+                     *(["review.css"] if self.config.handbook_review else [])]
+        jobs = [render.RenderJob(html_path, pdf_path, (*variant.css, *extra_css))
+                for variant, html_path, pdf_path, _ in self.html_files]
+        started = time.perf_counter()
+        results = render.render_in_children(jobs, self.allowed_paths(), self.config.handbook_pdf_tagged,
+                                            self.config.handbook_pdf_timeout,
+                                            self.config.handbook_pdf_processes or os.cpu_count() or 1)
+        self.record_timings(time.perf_counter() - started, results)
         entries = []
-        for variant, html_path, pdf_path, title in self.html_files:
-            css = [*variant.css, *(["shop.css"] if shop else []),
-                   *(["review.css"] if self.config.handbook_review else [])]
-            result = render.render_in_child(html_path, pdf_path, self.allowed_paths(), css,
-                                            self.config.handbook_pdf_tagged,
-                                            self.config.handbook_pdf_timeout)
+        for (variant, html_path, pdf_path, title), result in zip(self.html_files, results, strict=True):
             if not result.ok:
                 for message in result.problems:
                     logger.error("%s: %s [pdf-render]", os.path.relpath(pdf_path), message)
@@ -307,6 +328,19 @@ class PDFBuilder(StandaloneHTMLBuilder):
                                               result.pages, self.config.handbook_pdf_print))
         if entries:
             self.update_manifest(entries)
+
+    def record_timings(self, seconds: float, results: list[render.RenderResult]) -> None:
+        """Stage timings of this language's PDFs: WeasyPrint's layout and PDF writing summed over
+        the documents, and ``render``, the wall time of rendering them all (children run side by
+        side, so it can be less than the sum)."""
+        self.handbook_stage_seconds.update({
+            "layout": sum(r.layout_seconds for r in results),
+            "pdf_write": sum(r.write_seconds for r in results), "render": seconds})
+        self.handbook_record = {
+            "pages": sum(r.pages for r in results),
+            "pdfs": [{"file": job_pdf.name, "pages": r.pages, "layout": round(r.layout_seconds, 3),
+                      "pdf_write": round(r.write_seconds, 3)}
+                     for (_, _, job_pdf, _), r in zip(self.html_files, results, strict=True)]}
 
     def update_manifest(self, entries: list[manifest.Entry]) -> None:
         # Languages build in parallel processes: one writer at a time.

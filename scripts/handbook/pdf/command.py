@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 
 from handbook import build, commands
@@ -49,8 +50,13 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
     key = hashlib.sha256(f"{names}|{print_mode}".encode()).hexdigest()[:12]
     outdir = layout.site / "pdf"
     jobs = build.plan(layout, languages, BUILDER, lambda lang: outdir, staged=False)
+    # The languages build side by side, one per core; the cores left over render a language's
+    # PDFs side by side (WeasyPrint uses one core).
+    cores = os.cpu_count() or 1
+    processes = max(1, cores // max(1, min(len(languages), cores)))
     for job in jobs:
-        job.overrides = {"handbook_pdf_build": names, "handbook_pdf_print": print_mode}
+        job.overrides = {"handbook_pdf_build": names, "handbook_pdf_print": print_mode,
+                         "handbook_pdf_processes": processes}
         job.state = build.StateFile(layout.state / f"{BUILDER}-{job.language}-{key}.json")
         expected = [e for e in manifest.read(layout.site) if e.language == job.language
                     and e.variant in names and e.print == print_mode]

@@ -1,21 +1,27 @@
-"""Render one print HTML file to PDF with WeasyPrint, in a child process with a time limit.
+"""Render print HTML files to PDF with WeasyPrint, in a child process with a time limit.
 
-The child (``python -m handbook.pdf.render``) reads only through the project fetcher, writes the
-PDF next to its print HTML (outside the published folder, so that a killed build leaves no
-half-written file there) and renames it into place, and prints one JSON line: pages or problems.
+The child (``python -m handbook.pdf.render``) reads a JSON list of documents on stdin, renders
+them one after another with the fonts set up once, reads only through the project fetcher,
+writes each PDF next to its print HTML (outside the published folder, so that a killed build
+leaves no half-written file there) and renames it into place, and prints one JSON line per
+document: pages and timings, or problems.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
+import queue
 import re
 import subprocess
 import sys
-from dataclasses import dataclass, field
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from handbook.pdf import fonts
 
@@ -29,6 +35,17 @@ class RenderResult:
     ok: bool
     pages: int = 0
     problems: list[str] = field(default_factory=list)
+    layout_seconds: float = 0.0  # WeasyPrint's render(): styles, boxes, pagination
+    write_seconds: float = 0.0  # WeasyPrint's write_pdf(): painting, fonts, tags, compression
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One document for the child: its print HTML, its PDF, the variant's extra stylesheets."""
+
+    html: Path
+    pdf: Path
+    css: tuple[str, ...] = ()
 
 
 def _partial(html_path: Path, pdf_path: Path) -> Path:
@@ -36,7 +53,7 @@ def _partial(html_path: Path, pdf_path: Path) -> Path:
     return html_path.with_name(pdf_path.name + ".part")
 
 
-def _stylesheets(variant_css: list[str]) -> list[Path]:
+def _stylesheets(variant_css: list[str] | tuple[str, ...]) -> list[Path]:
     return [TEMPLATES / "print.css", *[TEMPLATES / name for name in variant_css]]
 
 
@@ -54,82 +71,214 @@ class _Collect(logging.Handler):
             self.messages.append(message)
 
 
+class Renderer:
+    """Renders documents in this process (the child), loading the fonts and stylesheets once.
+
+    The bundled fonts are parsed, registered with Fontconfig and subset from one shared
+    FontConfiguration, so that a language's variants do not pay for them again.
+    """
+
+    def __init__(self, allowed: list[Path], tagged: bool) -> None:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        from handbook.pdf import hyphenation
+        from handbook.pdf.fetcher import ProjectFetcher
+
+        hyphenation.register()
+        self.tagged = tagged
+        self.fetcher = ProjectFetcher([*allowed, fonts.FONTS_DIR, TEMPLATES])
+        self.font_config = FontConfiguration()
+        self.font_css = CSS(string=fonts.font_face_css(), font_config=self.font_config,
+                            url_fetcher=self.fetcher)
+        self.sheets: dict[Path, Any] = {}
+        self.cache: dict = {}  # images, shared by every document
+
+    def _sheet(self, path: Path) -> Any:
+        from weasyprint import CSS
+
+        if path not in self.sheets:
+            self.sheets[path] = CSS(filename=str(path), font_config=self.font_config,
+                                    url_fetcher=self.fetcher)
+        return self.sheets[path]
+
+    def render(self, html_path: Path, pdf_path: Path, variant_css: list[str] | tuple[str, ...]
+               ) -> RenderResult:
+        from weasyprint import HTML
+
+        html_path, pdf_path = html_path.resolve(), pdf_path.resolve()
+        text = html_path.read_text(encoding="utf-8")
+        if _ATTACHMENT.search(text):
+            return RenderResult(False, problems=["the document asks to attach a file to the PDF — "
+                                                 "attachments are not allowed"])
+        self.fetcher.refused.clear()  # the previous document's refusals were reported with it
+        collect = _Collect()
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(collect)
+        try:
+            css = [self.font_css, *(self._sheet(p) for p in _stylesheets(variant_css))]
+            started = time.perf_counter()
+            document = HTML(string=text, base_url=html_path.parent.as_uri(),
+                            url_fetcher=self.fetcher).render(
+                stylesheets=css, font_config=self.font_config, cache=self.cache)
+            laid_out = time.perf_counter()
+            options: dict[str, Any] = {"pdf_identifier": b"handbook", "uncompressed_pdf": False}
+            if self.tagged:
+                options["pdf_variant"] = "pdf/ua-1"
+            partial = _partial(html_path, pdf_path)
+            document.write_pdf(partial, **options)
+            written = time.perf_counter()
+        finally:
+            logger.removeHandler(collect)
+        problems = [f"the renderer refused {url} — only files of the build and data: URLs may be used"
+                    for url in self.fetcher.refused]
+        problems += [m for m in collect.messages if "RefusedURL" not in m]
+        result = RenderResult(not problems, len(document.pages), problems,
+                              laid_out - started, written - laid_out)
+        if problems:
+            partial.unlink(missing_ok=True)
+        else:
+            os.replace(partial, pdf_path)
+        return result
+
+
 def render(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: list[str],
            tagged: bool) -> RenderResult:
-    """Render in this process (the child); see render_in_child() for the caller's side."""
+    """Render one document in this process; see render_all_in_child() for the caller's side."""
+    return Renderer(allowed, tagged).render(html_path, pdf_path, variant_css)
+
+
+def weasyprint_alone(html_path: Path, pdf_path: Path, variant_css: list[str] | tuple[str, ...] = (),
+                     tagged: bool = True) -> RenderResult:
+    """WeasyPrint alone on a print HTML file, as its documentation shows: the yardstick of our
+    PDF stage (no child process, no fetcher, no shared fonts), with the same stylesheets and options.
+    """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     from handbook.pdf import hyphenation
-    from handbook.pdf.fetcher import ProjectFetcher
 
-    hyphenation.register()
-    html_path, pdf_path = html_path.resolve(), pdf_path.resolve()
-    text = html_path.read_text(encoding="utf-8")
-    if _ATTACHMENT.search(text):
-        return RenderResult(False, problems=["the document asks to attach a file to the PDF — "
-                                             "attachments are not allowed"])
-    fetcher = ProjectFetcher([*allowed, fonts.FONTS_DIR, TEMPLATES])
-    collect = _Collect()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collect)
+    hyphenation.register()  # Finnish patterns: without them fi would lay out other line breaks
+    started = time.perf_counter()
     font_config = FontConfiguration()
-    css = [CSS(string=fonts.font_face_css(), font_config=font_config, url_fetcher=fetcher)]
-    css += [CSS(filename=str(path), font_config=font_config, url_fetcher=fetcher)
-            for path in _stylesheets(variant_css)]
-    document = HTML(string=text, base_url=html_path.parent.as_uri(), url_fetcher=fetcher).render(
-        stylesheets=css, font_config=font_config)
-    options = {"pdf_identifier": b"handbook", "uncompressed_pdf": False}
-    if tagged:
-        options["pdf_variant"] = "pdf/ua-1"
-    partial = _partial(html_path, pdf_path)
-    document.write_pdf(partial, **options)
-    logger.removeHandler(collect)
-    problems = [f"the renderer refused {url} — only files of the build and data: URLs may be used"
-                for url in fetcher.refused]
-    problems += [m for m in collect.messages if "RefusedURL" not in m]
-    if problems:
-        partial.unlink(missing_ok=True)
-        return RenderResult(False, len(document.pages), problems)
-    os.replace(partial, pdf_path)
-    return RenderResult(True, len(document.pages))
+    css = [CSS(string=fonts.font_face_css(), font_config=font_config),
+           *(CSS(filename=str(p), font_config=font_config) for p in _stylesheets(variant_css))]
+    document = HTML(filename=str(html_path)).render(stylesheets=css, font_config=font_config)
+    laid_out = time.perf_counter()
+    document.write_pdf(pdf_path, pdf_identifier=b"handbook", uncompressed_pdf=False,
+                       **({"pdf_variant": "pdf/ua-1"} if tagged else {}))
+    return RenderResult(True, len(document.pages), [], laid_out - started, time.perf_counter() - laid_out)
+
+
+def _timed_out(timeout: float) -> RenderResult:
+    return RenderResult(False, problems=[f"rendering took longer than {timeout:g} s and was "
+                                         "stopped — look for a very large table or image, or "
+                                         "raise handbook_pdf_timeout in conf.py"])
+
+
+def render_all_in_child(jobs: list[RenderJob], allowed: list[Path], tagged: bool,
+                        timeout: float) -> list[RenderResult]:
+    """Render the documents in one fresh Python process, one result per job, in order.
+
+    One process for all of a language's PDFs: the interpreter, WeasyPrint and the fonts are
+    loaded once. Each document gets ``timeout`` seconds; one that takes longer is stopped, and
+    the documents after it are rendered in a new process.
+    """
+    if not jobs:
+        return []
+    spec = {"allowed": [str(p) for p in allowed], "tagged": tagged,
+            "jobs": [{"html": str(j.html), "pdf": str(j.pdf), "css": list(j.css)} for j in jobs]}
+    lines: queue.Queue[str | None] = queue.Queue()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        # stderr goes to a file: a chatty renderer must not block on a full pipe.
+        child = subprocess.Popen([sys.executable, "-m", "handbook.pdf.render"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8")
+
+        def read() -> None:
+            for line in child.stdout:  # type: ignore[union-attr]
+                lines.put(line)
+            lines.put(None)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        child.stdin.write(json.dumps(spec))  # type: ignore[union-attr]
+        child.stdin.close()  # type: ignore[union-attr]
+        results: list[RenderResult] = []
+        for job in jobs:
+            try:
+                line = lines.get(timeout=timeout)
+            except queue.Empty:
+                child.kill()
+                child.wait()
+                _partial(job.html.resolve(), job.pdf.resolve()).unlink(missing_ok=True)
+                rest = jobs[len(results) + 1:]
+                return [*results, _timed_out(timeout),
+                        *render_all_in_child(rest, allowed, tagged, timeout)]
+            if line is None:  # the child ended before this document
+                child.wait()
+                errors.seek(0)
+                crash = RenderResult(False, problems=[f"the renderer crashed:\n{errors.read().strip()}"])
+                return [*results, crash, *render_all_in_child(jobs[len(results) + 1:], allowed,
+                                                              tagged, timeout)]
+            results.append(RenderResult(**json.loads(line)))
+        child.wait()
+    return results
+
+
+def render_in_children(jobs: list[RenderJob], allowed: list[Path], tagged: bool, timeout: float,
+                       processes: int = 1) -> list[RenderResult]:
+    """Render the documents in up to ``processes`` children at once; results in the jobs' order.
+
+    WeasyPrint uses one core, so a language built alone spreads its PDFs over the machine's
+    cores. The biggest documents are dealt out first, each to the least loaded child.
+    """
+    groups: list[list[int]] = [[] for _ in range(max(1, min(processes, len(jobs))))]
+    loads = [0] * len(groups)
+    for index in sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].html)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(index)
+        loads[lightest] += _size(jobs[index].html)
+    if len(groups) == 1:
+        return render_all_in_child(jobs, allowed, tagged, timeout)
+    results: list[RenderResult | None] = [None] * len(jobs)
+
+    def run(group: list[int]) -> None:
+        done = render_all_in_child([jobs[i] for i in group], allowed, tagged, timeout)
+        for index, result in zip(group, done, strict=True):
+            results[index] = result
+
+    threads = [threading.Thread(target=run, args=(g,)) for g in groups]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [r or RenderResult(False, problems=["the renderer did not answer"]) for r in results]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: list[str],
                     tagged: bool, timeout: float) -> RenderResult:
     """Run render() in a fresh Python process; a render that takes too long is stopped."""
-    command = [sys.executable, "-m", "handbook.pdf.render", str(html_path), str(pdf_path),
-               "--timeout", str(timeout)]
-    command += [arg for path in allowed for arg in ("--allow", str(path))]
-    command += [arg for name in variant_css for arg in ("--css", name)]
-    if tagged:
-        command.append("--tagged")
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _partial(html_path, pdf_path).unlink(missing_ok=True)
-        return RenderResult(False, problems=[f"rendering took longer than {timeout:g} s and was "
-                                             "stopped — look for a very large table or image, or "
-                                             "raise handbook_pdf_timeout in conf.py"])
-    lines = done.stdout.strip().splitlines()
-    if done.returncode not in (0, 1) or not lines:
-        return RenderResult(False, problems=[f"the renderer crashed:\n{done.stderr.strip()}"])
-    data = json.loads(lines[-1])
-    return RenderResult(data["ok"], data["pages"], data["problems"])
+    job = RenderJob(html_path, pdf_path, tuple(variant_css))
+    return render_all_in_child([job], allowed, tagged, timeout)[0]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="render one print HTML file to PDF")
-    parser.add_argument("html", type=Path)
-    parser.add_argument("pdf", type=Path)
-    parser.add_argument("--allow", action="append", type=Path, default=[])
-    parser.add_argument("--css", action="append", default=[])
-    parser.add_argument("--tagged", action="store_true")
-    parser.add_argument("--timeout", type=float, default=0)
-    args = parser.parse_args(argv)
-    result = render(args.html, args.pdf, args.allow, args.css, args.tagged)
-    print(json.dumps({"ok": result.ok, "pages": result.pages, "problems": result.problems}))
-    return 0 if result.ok else 1
+def main() -> int:
+    """The child: a JSON spec on stdin (see render_all_in_child), one JSON line per document."""
+    spec = json.load(sys.stdin)
+    renderer = Renderer([Path(p) for p in spec["allowed"]], spec["tagged"])
+    failed = False
+    for job in spec["jobs"]:
+        result = renderer.render(Path(job["html"]), Path(job["pdf"]), job["css"])
+        failed = failed or not result.ok
+        print(json.dumps(asdict(result)), flush=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
