@@ -70,16 +70,29 @@ def test_killed_build_keeps_previous_output_and_next_build_finishes(tmp_path):
     assert "Новый текст" in (site / "extra" / "p000.html").read_text(encoding="utf-8")
 
 
-def _render_children(root):
-    """Process ids of the WeasyPrint children rendering a PDF of this project."""
+def _parent(pid):
+    try:
+        stat = (Path("/proc") / str(pid) / "stat").read_text()
+    except OSError:
+        return 0
+    return int(stat.rsplit(")", 1)[1].split()[1])  # the field after the state
+
+
+def _render_children(build):
+    """Process ids of the WeasyPrint children of a running build (its descendants)."""
     found = []
     for proc in Path("/proc").iterdir():
         try:
             cmdline = (proc / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"handbook.pdf.render" in cmdline and any(str(root).encode() in arg for arg in cmdline):
-            found.append(int(proc.name))
+        if b"handbook.pdf.render" not in cmdline:
+            continue
+        pid = ancestor = int(proc.name)
+        while ancestor > 1 and ancestor != build.pid:
+            ancestor = _parent(ancestor)
+        if ancestor == build.pid:
+            found.append(pid)
     return found
 
 
@@ -105,10 +118,10 @@ def test_killed_pdf_build_keeps_previous_pdf_and_manifest_and_next_build_finishe
                                                           encoding="utf-8")
     second = _cli(root, *args)
     deadline = time.time() + 600
-    while time.time() < deadline and not _render_children(root):
+    while time.time() < deadline and not _render_children(second):
         assert second.poll() is None, "the build ended before WeasyPrint started"
         time.sleep(0.02)
-    rendering, = _render_children(root)
+    rendering, = _render_children(second)
     time.sleep(0.5)  # well into the layout
     assert _alive(rendering), "WeasyPrint finished before it could be interrupted"
     os.killpg(second.pid, signal.SIGKILL)
