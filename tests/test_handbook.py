@@ -47,6 +47,8 @@ def test_section_anchors_are_identical_across_languages_on_every_page(handbook_s
     checked = 0
     for page in sorted(root.rglob("*.html")):
         name = page.relative_to(root).as_posix()
+        if name == "genindex.html":  # grouped by the first letters of that language's terms
+            continue
         reference = _anchors(page.read_text(encoding="utf-8"))
         for lang in LANGUAGES[1:]:
             assert _anchors(handbook_site.page(lang, name)) == reference, f"{lang}/{name}"
