@@ -18,13 +18,15 @@ HANDBOOK := $(VENV)/bin/python -m handbook
 # Works before the set-up: the CLI's help and "not available yet" need only the standard library.
 HANDBOOK_LITE := PYTHONPATH=scripts $(PYTHON) -m handbook
 SETUP_DONE := $(VENV)/.setup-done
-# `make serve LANG=fi` (the issue's spelling) counts only when LANG is given on the command line:
-# the LANG every shell exports is a locale (C.UTF-8), never a language. Given there, it is also
+# `make serve LANG=fi` and `make add-language LANG=da` (the issues' spelling) count LANG only when
+# it is given on the command line: the LANG every shell exports is a locale (C.UTF-8), never a language. Given there, it is also
 # taken out of the preview's environment, where it would be a broken locale.
 ifeq ($(origin LANG),command line)
 SERVE := env -u LANG $(HANDBOOK) serve --langs "$(LANG)"
+NEW_LANGUAGE := $(LANG)
 else
 SERVE := $(HANDBOOK) serve --langs "$(LANGS)"
+NEW_LANGUAGE := $(CODE)
 endif
 
 .DEFAULT_GOAL := all
@@ -65,7 +67,7 @@ new-chapter new-practice: $(SETUP_DONE)
 
 
 add-language: $(SETUP_DONE)
-	@$(HANDBOOK) add-language --code "$(CODE)"
+	@$(HANDBOOK) add-language --code "$(NEW_LANGUAGE)"
 
 review: $(SETUP_DONE)
 	@$(HANDBOOK) review --langs "$(LANGS)"

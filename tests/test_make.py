@@ -45,3 +45,9 @@ def test_pending_says_which_issue_delivers_a_target(monkeypatch):
 def test_set_up_is_not_repeated_once_done():
     # `make -q` exits 0 when the target is up to date, i.e. `make` would run no set-up step.
     assert make("-q", ".venv/.setup-done").returncode == 0
+
+
+def test_add_language_takes_the_language_as_lang_or_code():
+    for variable in ("LANG=da", "CODE=da"):
+        planned = make("-n", "add-language", variable).stdout
+        assert 'add-language --code "da"' in planned, (variable, planned)

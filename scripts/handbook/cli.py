@@ -40,7 +40,7 @@ TARGETS = [
            "authors: a new practice card docs/practices/<slug>.md from the template"),
     Target("bench", "make bench [SCALES=1,5,20] [LANGS=…] [PDFS=standard|none]",
            "the benchmark in a temporary copy; report on stdout and in _build/bench.json"),
-    Target("add-language", "make add-language CODE=da", "add a language, ready to translate and build"),
+    Target("add-language", "make add-language LANG=da", "add a language, ready to translate and build"),
     Target("clean", "make clean", "remove _build/ (the virtual environment stays)"),
     Target("lock", "make lock", "maintainers: re-pin requirements.lock after editing pyproject.toml"),
     Target("help", "make help", "list these targets"),

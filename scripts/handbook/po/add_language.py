@@ -1,4 +1,4 @@
-"""``make add-language CODE=da``: a new language in conf.py and its catalogs, ready to build."""
+"""``make add-language LANG=da``: a new language in conf.py and its catalogs, ready to build."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def validate(code: str) -> str:
     """The code if it names a language Babel knows (``da``, ``sv``, ``pt_BR``)."""
     if not _CODE.match(code or ""):
         raise AddLanguageError(f"{code!r} is not a language code — give a code such as da, sv or pt_BR "
-                               "(make add-language CODE=da)")
+                               "(make add-language LANG=da)")
     try:
         Locale.parse(code)
     except (UnknownLocaleError, ValueError):
