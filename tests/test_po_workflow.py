@@ -189,7 +189,7 @@ def test_add_language_rejects_a_bad_code(tmp_path):
 
 def test_help_lists_the_translators_targets_as_available():
     result = run_command(cli.main, ["help"])
-    for usage in ("make stats", "make check", "make review LANGS=fi", "make add-language CODE=da"):
+    for usage in ("make stats", "make check", "make review LANGS=fi", "make add-language LANG=da"):
         line = next(line for line in result.out.splitlines() if usage in line)
         assert "not available yet" not in line
 
