@@ -31,7 +31,7 @@ def parse_languages(text: str, settings: Settings) -> list[str]:
         known = ", ".join(settings.languages)
         raise UsageError(f"unknown language {', '.join(unknown)} — choose from {known} "
                          f"(LANGS=\"{' '.join(settings.languages[:2])}\"), or add one with "
-                         "`make add-language CODE=…`")
+                         "`make add-language LANG=…`")
     return list(dict.fromkeys(asked))
 
 
@@ -41,7 +41,7 @@ def translation_languages(langs: str, settings: Settings) -> list[str]:
     if not targets:
         others = " ".join(code for code in settings.languages if code != settings.source_language)
         raise UsageError(f"{settings.source_language} is the source language and has no translations — "
-                         f"choose from: {others or 'none yet (make add-language CODE=…)'}")
+                         f"choose from: {others or 'none yet (make add-language LANG=…)'}")
     return targets
 
 
