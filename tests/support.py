@@ -6,27 +6,15 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook import commands
-from handbook.paths import Layout
+from handbook.paths import Layout, copy_project
 
 REPO = Path(__file__).resolve().parents[1]
 ROOTS = Path(__file__).resolve().parent / "roots"
 LANGUAGES = ["ru", "en", "fi", "nb"]
-
-
-def copy_project(source: Path, dest: Path) -> Path:
-    """Copy a project's conf.py, docs/ and locales/ (not its build output) to ``dest``."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source / "conf.py", dest / "conf.py")
-    ignore = shutil.ignore_patterns("*.mo", "_build", "__pycache__")
-    for name in ("docs", "locales"):
-        if (source / name).exists():
-            shutil.copytree(source / name, dest / name, ignore=ignore)
-    return dest
 
 
 @dataclass

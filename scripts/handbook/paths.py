@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
@@ -41,3 +42,17 @@ class Layout:
             return p.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return str(p)
+
+
+# Build output, compiled catalogs and editors' hidden files are not part of a project's sources.
+_NOT_SOURCES = shutil.ignore_patterns("*.mo", "_build", "__pycache__", ".*")
+
+
+def copy_project(source: Path, dest: Path) -> Path:
+    """A project's conf.py, docs/ and locales/ (no build output) copied into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / "conf.py", dest / "conf.py")
+    for name in ("docs", "locales"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, dest / name, ignore=_NOT_SOURCES)
+    return dest

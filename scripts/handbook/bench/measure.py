@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import handbook
-from handbook.paths import Layout
+from handbook.paths import Layout, copy_project
 
 PDF_BUILDER = "handbookpdf"
 EDIT = "\n\nАбзац, добавленный бенчмарком, чтобы измерить пересборку после правки.\n"
@@ -124,7 +124,6 @@ def incremental(layout: Layout, langs: list[str], chapter: Path, pdfs: str = "")
 def naive(root: Path, langs: list[str], scratch: Path, pdfs: str = "") -> dict:
     """The plain way: a cold `sphinx-build` per language for the HTML, then one per language for the
     PDF, one after another; nothing shared (own doctrees, catalogs compiled anew by Sphinx)."""
-    from handbook.bench.scale import copy_project
 
     root = copy_project(root, scratch / "sources")  # its own copy: Sphinx compiles catalogs there
     steps, total, ok = [], 0.0, True
@@ -176,7 +175,6 @@ def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Pa
     """Read times of the source and of one language with every message translated (the real
     catalogs are partly translated): a copy with pseudo-translated catalogs, HTML only."""
     from handbook.bench.pseudo import pseudo_translate
-    from handbook.bench.scale import copy_project
 
     lang = next((code for code in langs if code != source), None)
     if lang is None or source not in langs:

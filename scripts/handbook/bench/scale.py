@@ -10,14 +10,14 @@ matches), so that the strict build finds no duplicate label. The copies are foun
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+from handbook.paths import copy_project
 
 _LABEL = re.compile(r"^\(([^()\s]+)\)=\s*$", re.MULTILINE)
 _NAME = re.compile(r"^:name:\s*(\S+)\s*$", re.MULTILINE)
 _TOCTREE = re.compile(r"^(```+|:::+)\{toctree\}.*?^\1\s*$", re.MULTILINE | re.DOTALL)
-IGNORED = shutil.ignore_patterns("*.mo", "_build", "__pycache__", ".*")
 
 
 @dataclass
@@ -28,16 +28,6 @@ class Scaled:
     documents: int
     source_bytes: int  # Markdown of the copy
     original_bytes: int  # Markdown of the original
-
-
-def copy_project(source: Path, dest: Path) -> Path:
-    """conf.py, docs/ and locales/ of a project (no build output) into ``dest``."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source / "conf.py", dest / "conf.py")
-    for name in ("docs", "locales"):
-        if (source / name).is_dir():
-            shutil.copytree(source / name, dest / name, ignore=IGNORED)
-    return dest
 
 
 def chapters(docs: Path) -> list[Path]:
