@@ -1,0 +1,83 @@
+"""Column widths of the print tables, computed once from their text.
+
+WeasyPrint's automatic table layout measures every cell's shortest and longest line before it
+lays the table out, and does it again on each page a table crosses: about a tenth of the PDF's
+layout time. The print style sheet lays tables out with fixed widths instead, and this module
+gives each column a width the way the automatic layout would (CSS 2.1, 17.5.2.2), estimated from
+characters rather than measured glyphs: a column gets at least its longest word, and the room that
+is left goes to the columns with the longest text.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+# Characters of 9 pt table text in the width of an A4 text block (about 166 mm): the tables' font
+# size and the page margins of print.css. Only the proportions of the columns depend on it.
+LINE_CHARACTERS = 100
+CELL_PADDING = 2  # characters of padding and border per column
+# A longer word is hyphenated or, failing that, broken (print.css): it does not widen its column.
+LONGEST_UNBROKEN = 12
+OWN_WIDTHS = "colwidths-given"  # docutils: the author gave the widths (``:widths:``)
+FIXED = "print-fixed"  # print.css lays these tables out with fixed widths
+
+
+def _words(text: str) -> list[str]:
+    return text.split() or [""]
+
+
+def column_extents(tgroup: nodes.tgroup) -> list[tuple[int, int]]:
+    """Per column: (longest word, longest paragraph) in characters, of cells one column wide."""
+    count = int(tgroup.get("cols", 0)) or len(list(tgroup.findall(nodes.colspec)))
+    extents = [(1, 1)] * count
+    for row in tgroup.findall(nodes.row):
+        column = 0
+        for entry in row.findall(nodes.entry):
+            if entry.parent is not row:
+                continue  # a table inside a cell: counted by its own table
+            span = int(entry.get("morecols", 0)) + 1
+            if span == 1 and column < count:
+                paragraphs = [p.astext() for p in entry.findall(nodes.paragraph)] or [entry.astext()]
+                shortest = min(LONGEST_UNBROKEN, max(len(w) for p in paragraphs for w in _words(p)))
+                longest = max(len(p) for p in paragraphs)
+                low, high = extents[column]
+                extents[column] = (max(low, shortest), max(high, longest))
+            column += span
+    return extents
+
+
+def proportions(extents: list[tuple[int, int]], line: int = LINE_CHARACTERS) -> list[int]:
+    """Widths in hundredths: each column at least its longest word, the rest shared in proportion
+    to how much wider its text would like to be."""
+    room = line - CELL_PADDING * len(extents)
+    least = [low for low, _ in extents]
+    most = [max(low, high) for low, high in extents]
+    if sum(most) <= room:
+        widths = [float(m) for m in most]
+    elif sum(least) >= room:
+        widths = [float(m) for m in least]
+    else:
+        share = (room - sum(least)) / (sum(most) - sum(least))
+        widths = [lo + (hi - lo) * share for lo, hi in zip(least, most, strict=True)]
+    total = sum(widths) or 1.0
+    return [max(1, round(100 * w / total)) for w in widths]
+
+
+def fix_column_widths(tree: nodes.Element) -> None:
+    """Give every table whose author did not give widths the widths computed from its text; a
+    table with given widths keeps them (the automatic layout may still widen a column for a long
+    word, so only the computed ones are fixed)."""
+    for table in tree.findall(nodes.table):
+        if OWN_WIDTHS in table["classes"]:
+            continue
+        for tgroup in table.findall(nodes.tgroup):
+            if tgroup.parent is not table:
+                continue
+            colspecs = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+            widths = proportions(column_extents(tgroup))
+            if len(colspecs) != len(widths):
+                break  # an irregular table: the automatic layout handles it
+            for colspec, width in zip(colspecs, widths, strict=True):
+                colspec["colwidth"] = width
+        else:
+            table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + [OWN_WIDTHS, FIXED]
