@@ -60,6 +60,8 @@ def test_bench_at_scale_one_reports_every_figure(tmp_path):
     assert abs(s["pdf"]["seconds_per_page"] - s["pdf"]["seconds"] / s["pdf"]["pages"]) < 0.001
     assert set(s["weasyprint"]) == {"ru", "en"}
     assert all(w["alone"] > 0 and w["pages"] >= 1 for w in s["weasyprint"].values())
+    stage = s["weasyprint_stage"]
+    assert stage["alone"] > 0 and stage["ratio"] == round(stage["ours"] / stage["alone"], 3)
     assert s["translated_read_ratio"]["en"] > 0
     assert s["fully_translated"]["ok"] and s["fully_translated"]["language"] == "en"
     assert s["noop_seconds"] > 0
@@ -75,7 +77,8 @@ def test_bench_at_scale_one_reports_every_figure(tmp_path):
     expected = [r"  cold full build \(make\): \d+\.\d s — naive pipeline .*: \d+\.\d s — ratio \d\.\d\d×",
                 r"  no-op make: \d+\.\d\d s", r"  after editing docs/chapters/02-money\.md: \d+\.\d s — re-read",
                 r"  PDF: 2 files, \d+ pages in \d+\.\d s — \d\.\d{3} s per page",
-                r"  PDF stage vs WeasyPrint alone on our print HTML, en: .* = \d+\.\d\d×",
+                r"  PDF stage vs WeasyPrint alone on our print HTML \(\d+ at once\): .* = \d+\.\d\d×",
+                r"    en: our PDF job \d+\.\d s / WeasyPrint alone \d+\.\d s = \d+\.\d\d×",
                 r"  translated read / source \(ru\) read: en \d+\.\d\d×",
                 r"  the same with every message translated \(\d+ messages of en, pseudo-translated\)",
                 r"Scaling: n/a", r"The figures are in _build/bench\.json"]

@@ -208,7 +208,7 @@ def _doctrees_match(job: Job) -> bool:
 
 def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> None:
     """Keep the figures of the last run per builder, and of every run in runs.jsonl (the benchmark
-    reads them: `make` runs the HTML builder twice, and the second run would hide the first)."""
+    reads them there: the figures of one `make` are spread over several runs)."""
     layout.state.mkdir(parents=True, exist_ok=True)
     data = [{"language": r.language, "builder": r.builder, "ok": r.ok, "seconds": round(r.seconds, 3),
              "peak_mb": round(r.peak_mb, 1), "stages": {k: round(v, 3) for k, v in r.stages.items()},

@@ -101,16 +101,17 @@ def html(langs: str, layout: Layout | None = None) -> int:
 
 
 def build_all(langs: str, layout: Layout | None = None) -> int:
-    """`make`: the websites, then the standard PDFs, then the pages that list the PDFs."""
+    """`make`: the standard PDFs, then the websites, whose downloads page lists the PDFs.
+
+    In this order each language is read once: the PDF build reads it, and the HTML build reuses
+    the doctrees and re-reads only the downloads page. (The other way round, the websites would
+    have to be built twice: before the PDFs and again for the downloads page.) The websites are
+    built even when a PDF fails."""
     from handbook.pdf.command import pdf
 
     layout = layout or Layout()
-    status = html(langs, layout)
     pdf_status = pdf(langs, "", "", layout)
-    if pdf_status == 0:
-        # The downloads page lists the PDFs just made; only that page is rebuilt.
-        status = max(status, html(langs, layout))
-    return max(status, pdf_status)
+    return max(pdf_status, html(langs, layout))
 
 
 def gettext(layout: Layout | None = None) -> int:

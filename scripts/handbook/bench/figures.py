@@ -13,6 +13,11 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 3) if a is not None and b else None
 
 
+def _sum(*values: float | None) -> float | None:
+    found = [v for v in values if v is not None]
+    return round(sum(found), 3) if found else None
+
+
 def _by_language(run: dict | None) -> dict[str, dict]:
     return {r["language"]: r for r in (run or {}).get("results", [])}
 
@@ -27,7 +32,9 @@ def languages(html_run: dict | None, pdf_run: dict | None, langs: list[str]) -> 
         hs, ps = h.get("stages", {}), p.get("stages", {})
         split = "layout" in ps  # the PDF builder's own stages replace the generic "write"
         table[lang] = {
-            "read": hs.get("read"), "html_write": hs.get("write"),
+            # `make` reads a language once, in whichever build comes first (the PDF's, unless
+            # there is no PDF); the other build reuses the doctrees.
+            "read": _sum(hs.get("read"), ps.get("read")), "html_write": hs.get("write"),
             "pdf_layout": ps.get("layout") if split else None,
             "pdf_write": ps.get("write") if split else None,
             "pdf_seconds": p.get("seconds"), "html_seconds": h.get("seconds"),
@@ -51,7 +58,7 @@ def summary(raw: dict[str, Any], langs: list[str], source: str) -> dict[str, Any
     source_read = table.get(source, {}).get("read")
     translated = {lang: _ratio(row["read"], source_read) for lang, row in table.items() if lang != source}
     weasy = {}
-    for lang, alone in raw["weasyprint"].items():
+    for lang, alone in raw["weasyprint"]["languages"].items():
         ours = table.get(lang, {}).get("pdf_seconds")
         row = table.get(lang, {})
         stages = (row["pdf_layout"] + row["pdf_write"]) if row.get("pdf_layout") is not None else None
@@ -64,14 +71,17 @@ def summary(raw: dict[str, Any], langs: list[str], source: str) -> dict[str, Any
         "factor": raw["factor"], "documents": raw["documents"], "markdown_bytes": raw["markdown_bytes"],
         "chapter_copies": raw["copies"], "languages": table,
         "cold": {"seconds": round(cold["seconds"], 2), "ok": cold["ok"],
-                 "html_seconds": html_run["seconds"] if html_run else None, "pdf_seconds": pdf_seconds,
-                 "downloads_html_seconds": (first(runs, "html", 1) or {}).get("seconds")},
+                 "html_seconds": html_run["seconds"] if html_run else None, "pdf_seconds": pdf_seconds},
         "naive": raw["naive"], "naive_ratio": _ratio(cold["seconds"], raw["naive"]["seconds"])
         if raw["naive"]["ok"] else None,
         "noop_seconds": round(raw["noop"], 2), "incremental": raw["incremental"],
         "pdf": {"files": len(raw["pages"]), "pages": pages, "seconds": pdf_seconds,
                 "seconds_per_page": round(pdf_seconds / pages, 4) if pdf_seconds and pages else None},
-        "weasyprint": weasy, "translated_read_ratio": translated,
+        "weasyprint": weasy,
+        "weasyprint_stage": {"ours": pdf_seconds, "alone": raw["weasyprint"]["seconds"],
+                             "processes": raw["weasyprint"]["processes"],
+                             "ratio": _ratio(pdf_seconds, raw["weasyprint"]["seconds"])},
+        "translated_read_ratio": translated,
         "fully_translated": raw["fully_translated"],
         "peak_mb": max(peaks) if peaks else None,
     }

@@ -67,7 +67,8 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
     entries = [e for e in manifest.read(layout.site)
                if e.language in languages and e.variant in names and e.print == print_mode]
     for entry in entries:
-        print(f"  {entry.file}: {entry.pages} pages, {entry.bytes // 1024} KB", flush=True)
+        pages = f"{entry.pages} page{'s' if entry.pages != 1 else ''}"
+        print(f"  {entry.file}: {pages}, {entry.bytes // 1024} KB", flush=True)
     failed = [r.language for r in results if not r.ok]
     if failed:
         print(f"PDF build failed for {', '.join(failed)} (problems listed above).", flush=True)
