@@ -18,6 +18,23 @@ def test_plain_messages_are_recognised():
         assert not is_plain(marked_up), marked_up
 
 
+def test_what_counts_as_plain_is_one_paragraph_of_that_text_for_myst():
+    from docutils.core import publish_doctree
+    from docutils.nodes import Text, paragraph
+    from myst_parser.parsers.docutils_ import Parser
+
+    for message in ["28.12.2013 No. 442-FZ", "“The Childhood by the Dvina”, Sandnes (Norway).",
+                    "Person-days: 12 recipients × 21 days", "a ÷ b", "‘single’ and „low“ quotes"]:
+        assert is_plain(message), message
+        tree = publish_doctree(message, parser=Parser(),
+                               settings_overrides={"smart_quotes": False, "report_level": 5})
+        assert [type(n) for n in tree.children] == [paragraph], message
+        assert [type(n) for n in tree.children[0].children] == [Text], message
+        assert tree.children[0].astext() == message
+    for list_item in ["1. item", "2020.", "3) item"]:
+        assert not is_plain(list_item), list_item
+
+
 def test_fast_and_plain_translation_give_identical_pages(tmp_path):
     layout = Layout(copy_project(ROOTS / "multilingual", tmp_path / "p"))
     pages = {}

@@ -65,8 +65,9 @@ def _create_md_parser(config: Any, renderer: Any) -> Any:
 # (no "_", "*", "[", "`", "<", "&", "{", "#", "=" …; a hyphen only alone, as in "ребёнок-инвалид"),
 # not starting like a list or a field, and on one line: MyST makes exactly
 # ``paragraph(Text(message))`` of such a message.
-_PLAIN = re.compile(r"(?:[^\W_]|[,.;:?!'\"«»—–()%№/…§]|(?<!-)-(?!-)|(?<! ) (?! ))+")
-_LIST_START = re.compile(r"\d+[.)]|[:(-]")
+_PLAIN = re.compile(r"(?:[^\W_]|[,.;:?!'\"«»“”‘’„—–()%№/…§×÷]|(?<!-)-(?!-)|(?<! ) (?! ))+")
+# An ordered list starts with a number, "." or ")" and a space ("28.12.2013" is a date, not a list).
+_LIST_START = re.compile(r"\d+[.)](?:\s|$)|[:(-]")
 # MyST extensions that change plain text (typographic replacements, quotes, bare links).
 _TEXT_CHANGING = {"replacements", "smartquotes", "linkify"}
 
