@@ -50,3 +50,19 @@ def test_fast_and_plain_translation_give_identical_pages(tmp_path):
     assert pages[True] == pages[False]
     assert "<strong>emphasis</strong>" in pages[True]
     assert "Plain text (fi) without markup, with commas — and a dash; a well-known § 5…" in pages[True]
+
+
+def test_translated_doctrees_hold_no_copy_of_the_build(tmp_path):
+    # The nodes a message's parse made belonged to a throw-away document holding the build's
+    # settings and environment, which was pickled with every translated doctree.
+    import pickle
+
+    layout = Layout(copy_project(ROOTS / "multilingual", tmp_path / "p"))
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1) as pool:
+        result = pool.submit(build_language, str(layout.root), "fi", "html", str(tmp_path / "out"),
+                             str(tmp_path / "dt"), True).result()
+    assert result.ok, result.messages
+    tree = pickle.loads((tmp_path / "dt" / "guide" / "deep" / "page.doctree").read_bytes())
+    assert "Plain text (fi)" in tree.astext()  # the page was translated
+    foreign = [n for n in tree.findall() if n._document not in (None, tree)]
+    assert foreign == []

@@ -36,7 +36,7 @@ def languages(html_run: dict | None, pdf_run: dict | None, langs: list[str]) -> 
             # there is no PDF); the other build reuses the doctrees.
             "read": _sum(hs.get("read"), ps.get("read")), "html_write": hs.get("write"),
             "pdf_layout": ps.get("layout") if split else None,
-            "pdf_write": ps.get("write") if split else None,
+            "pdf_write": ps.get("pdf_write") if split else None,
             "pdf_seconds": p.get("seconds"), "html_seconds": h.get("seconds"),
             "html_peak_mb": h.get("peak_mb"), "pdf_peak_mb": p.get("peak_mb"),
         }

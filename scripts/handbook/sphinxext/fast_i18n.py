@@ -15,6 +15,10 @@ and glossary terms and throws the parse away for every other message, and its se
 the same text again to apply it. The first parse is kept for the second, unless the first pass
 has moved its children into the document (then the second pass gets a parse of its own).
 
+The nodes of a message's parse still name the parse's own document (with the build's settings and
+environment) when they are moved into the page; they are given the page's document, so that the
+doctrees of a translated language are pickled without the copies.
+
 For each translated section title, Sphinx looks through the whole document for targets that
 refer to the old title (quadratic in the size of a chapter). We index those targets once per
 document, and add the ones a translation brings in.
@@ -146,10 +150,22 @@ def _update_title_mapping(self: Any) -> bool:
 
 
 def _update_leaves(self: Any) -> None:
-    """Keep the index of targets up to date: a translation may bring some into the document."""
+    """Keep the index of targets up to date: a translation may bring some into the document. And
+    make the nodes moved in from the message's parse belong to the document they now are in."""
     if self.document in _refname_targets:
         _refname_targets[self.document].extend(n for n in self.patch.findall(_is_refname_target))
     _original_update_leaves(self)
+    _adopt(self.node, self.document)
+
+
+def _adopt(node: Any, document: Any) -> None:
+    # Each node of a parse names the parse's throw-away document as its own, and that document
+    # holds the build's settings and environment: pickled with every doctree, it made the
+    # doctrees of a translated language nearly three times the size, and the time to write and
+    # load them grew with it.
+    for descendant in node.findall():
+        if descendant._document is not None and descendant._document is not document:
+            descendant._document = document
 
 
 def _make_document(source_path: str = "notset", parser_cls: type = myst_base.RSTParser) -> Any:
