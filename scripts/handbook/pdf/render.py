@@ -82,10 +82,11 @@ class Renderer:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
-        from handbook.pdf import hyphenation
+        from handbook.pdf import hyphenation, speedups
         from handbook.pdf.fetcher import ProjectFetcher
 
         hyphenation.register()
+        speedups.install()
         self.tagged = tagged
         self.fetcher = ProjectFetcher([*allowed, fonts.FONTS_DIR, TEMPLATES])
         self.font_config = FontConfiguration()
