@@ -5,9 +5,23 @@ from concurrent.futures import ProcessPoolExecutor
 
 from handbook.build import build_language
 from handbook.paths import Layout
-from handbook.sphinxext.fast_i18n import is_plain
+from handbook.sphinxext.fast_i18n import footnoted_paragraph, is_plain, plain_with_footnotes
 
 from support import ROOTS, copy_project
+def myst_parse(message: str):
+    """The message parsed by MyST the way Sphinx parses a translation: into a new document,
+    without the document's transforms (which would resolve footnotes against nothing)."""
+    from docutils.frontend import get_default_settings
+    from docutils.utils import new_document
+    from myst_parser.parsers.docutils_ import Parser
+
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    document = new_document("message", settings)
+    Parser().parse(message, document)
+    return document
+
+
 def test_plain_messages_are_recognised():
     assert is_plain("Plain text without markup, with commas — and a dash.")
     assert is_plain("Cost: 10 % (2020)")
@@ -19,20 +33,37 @@ def test_plain_messages_are_recognised():
 
 
 def test_what_counts_as_plain_is_one_paragraph_of_that_text_for_myst():
-    from docutils.core import publish_doctree
     from docutils.nodes import Text, paragraph
-    from myst_parser.parsers.docutils_ import Parser
 
     for message in ["28.12.2013 No. 442-FZ", "“The Childhood by the Dvina”, Sandnes (Norway).",
                     "Person-days: 12 recipients × 21 days", "a ÷ b", "‘single’ and „low“ quotes"]:
         assert is_plain(message), message
-        tree = publish_doctree(message, parser=Parser(),
-                               settings_overrides={"smart_quotes": False, "report_level": 5})
+        tree = myst_parse(message)
         assert [type(n) for n in tree.children] == [paragraph], message
         assert [type(n) for n in tree.children[0].children] == [Text], message
         assert tree.children[0].astext() == message
     for list_item in ["1. item", "2020.", "3) item"]:
         assert not is_plain(list_item), list_item
+
+
+def test_plain_text_with_footnote_references_is_made_as_myst_makes_it():
+    from docutils.nodes import footnote_reference
+
+    def shape(paragraph):
+        return [(type(n).__name__, n.astext(), n.get("auto"), n.get("refname"), n.rawsource)
+                if isinstance(n, footnote_reference) else (type(n).__name__, str(n)) for n in paragraph.children]
+
+    for message in ["According to a source, Article 9 applies[^f-s54].", "One[^a1], two[^b-2] and three[^c].",
+                    "“Quoted”[^q] text", "Ends with a note[^x]"]:
+        parts = plain_with_footnotes(message)
+        assert parts is not None, message
+        fast = footnoted_paragraph(message, parts)
+        (parsed,) = myst_parse(message).children
+        assert shape(fast) == shape(parsed), message
+        assert fast.rawsource == message
+    for other in ["[^a]: a definition", "Numbered[^1]", "No note", "Bold **x**[^a]", "1. item[^a]",
+                  "Spaced [^a b]", "a_b[^a]"]:
+        assert plain_with_footnotes(other) is None, other
 
 
 def test_fast_and_plain_translation_give_identical_pages(tmp_path):

@@ -51,3 +51,4 @@ def test_a_cell_spanning_columns_does_not_count_for_either():
     first_entry["morecols"] = 1
     fix_column_widths(node)
     assert widths(node) == [50, 50]
+

@@ -17,13 +17,13 @@ from handbook.pdf import manifest
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English", "fi": "Suomi", "nb": "Norsk bokmål"}
 WORDS = {
     "ru": {"none": "PDF-файлы ещё не собраны. Их собирает команда make pdf.", "pages": "стр.",
-           "file": "Файл", "language": "Язык", "size": "Размер", "variant": "Вариант"},
+           "page": "стр.", "file": "Файл", "language": "Язык", "size": "Размер", "variant": "Вариант"},
     "en": {"none": "No PDF has been built yet. The command make pdf builds them.", "pages": "pages",
-           "file": "File", "language": "Language", "size": "Size", "variant": "Variant"},
+           "page": "page", "file": "File", "language": "Language", "size": "Size", "variant": "Variant"},
     "fi": {"none": "PDF-tiedostoja ei ole vielä tehty. Komento make pdf tekee ne.", "pages": "sivua",
-           "file": "Tiedosto", "language": "Kieli", "size": "Koko", "variant": "Versio"},
+           "page": "sivu", "file": "Tiedosto", "language": "Kieli", "size": "Koko", "variant": "Versio"},
     "nb": {"none": "Ingen PDF er laget ennå. Kommandoen make pdf lager dem.", "pages": "sider",
-           "file": "Fil", "language": "Språk", "size": "Størrelse", "variant": "Variant"},
+           "page": "side", "file": "Fil", "language": "Språk", "size": "Størrelse", "variant": "Variant"},
 }
 UNITS = {"ru": ("КБ", "МБ"), "fi": ("kt", "Mt")}
 
@@ -103,7 +103,8 @@ def _table(entries: list[manifest.Entry], language: str, docname: str) -> nodes.
         row += nodes.entry("", nodes.paragraph(text=LANGUAGE_NAMES.get(entry.language, entry.language)))
         variant = entry.variant + (f" ({entry.print})" if entry.print else "")
         row += nodes.entry("", nodes.paragraph(text=variant))
-        size = f"{human_size(entry.bytes, language)}, {entry.pages} {words['pages']}"
+        pages = words["page"] if entry.pages == 1 else words["pages"]
+        size = f"{human_size(entry.bytes, language)}, {entry.pages} {pages}"
         row += nodes.entry("", nodes.paragraph(text=size))
         body += row
     group += body

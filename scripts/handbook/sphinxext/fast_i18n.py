@@ -8,7 +8,8 @@ that was 3.5 times the source language's read time. While Sphinx applies transla
 reuse one parser per configuration and compute the default settings once. Messages are
 parsed one after another, never nested, so sharing the parser there is safe; every other
 parse is left exactly as MyST does it. Messages of plain words and punctuation, which MyST
-would turn into one paragraph of text anyway, are not parsed at all.
+would turn into one paragraph of text anyway, are not parsed at all, nor are plain messages with
+footnote references (about half of the rest in the handbook): their nodes are made as MyST makes them.
 
 Sphinx also parses each translated message twice: its first pass looks for renamed section titles
 and glossary terms and throws the parse away for every other message, and its second pass parses
@@ -76,9 +77,40 @@ _LIST_START = re.compile(r"\d+[.)](?:\s|$)|[:(-]")
 _TEXT_CHANGING = {"replacements", "smartquotes", "linkify"}
 
 
+# A footnote reference as markdown-it's footnote plugin reads it (MyST matches every label):
+# "[^", a label without spaces, "]". Labels of digits only are numbered by MyST itself: parsed.
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s^]+)\]")
+
+
 def is_plain(message: str) -> bool:
     return (_PLAIN.fullmatch(message) is not None and not _LIST_START.match(message)
             and not message.startswith(" ") and not message.endswith(" "))
+
+
+def plain_with_footnotes(message: str) -> list[str] | None:
+    """``["text", "label", "text", …]`` when the message is plain text with footnote references
+    (``text[^label]. More text[^other].``), else None. A message that starts with a reference
+    could be a footnote's definition: parsed."""
+    parts = _FOOTNOTE_REF.split(message)
+    texts, labels = parts[0::2], parts[1::2]
+    if not labels or not texts[0] or any(label.isdigit() for label in labels):
+        return None
+    if _LIST_START.match(message) or message.startswith(" ") or message.endswith(" "):
+        return None
+    if not all(_PLAIN.fullmatch(text) for text in texts if text):
+        return None
+    return parts
+
+
+def footnoted_paragraph(message: str, parts: list[str]) -> nodes.paragraph:
+    """What MyST makes of such a message: its text, and an auto-numbered reference per label."""
+    paragraph = nodes.paragraph(message)
+    for index, part in enumerate(parts):
+        if index % 2:
+            paragraph += nodes.footnote_reference(f"[^{part}]", auto=1, refname=part)
+        elif part:
+            paragraph += nodes.Text(part)
+    return paragraph
 
 
 def _untouched(patch: Any) -> bool:
@@ -88,9 +120,13 @@ def _untouched(patch: Any) -> bool:
 
 def _publish_msgstr(source: str, source_path: str, source_line: int, *, config: Any,
                     **kwargs: Any) -> Any:
-    if (is_plain(source) and get_filetype(config.source_suffix, source_path) == "markdown"
+    if (get_filetype(config.source_suffix, source_path) == "markdown"
             and not _TEXT_CHANGING.intersection(getattr(config, "myst_enable_extensions", ()))):
-        return nodes.paragraph(source, source)
+        if is_plain(source):
+            return nodes.paragraph(source, source)
+        parts = plain_with_footnotes(source)
+        if parts is not None:
+            return footnoted_paragraph(source, parts)
     if _parsed.get("document") != source_path:  # keep the parses of one document at a time
         _parsed.clear()
         _parsed["document"] = source_path
