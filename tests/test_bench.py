@@ -5,6 +5,7 @@ import json
 import re
 
 from handbook.bench import scale
+from handbook.bench.report import scale_lines
 from handbook.bench.run import bench
 from handbook.catalogs import compile_language
 from handbook.paths import Layout
@@ -95,3 +96,16 @@ def test_catalog_without_dates_compiles_to_the_same_mo_at_any_time(tmp_path):
     with (tmp_path / "en" / "LC_MESSAGES" / "index.mo").open("rb") as handle:
         info = gettext.GNUTranslations(handle).info()
     assert info["pot-creation-date"] == "1970-01-01 00:00+0000"
+
+
+def test_report_without_pdfs_says_so_instead_of_empty_figures():
+    figures = {"factor": 5, "documents": 92, "markdown_bytes": 1_750_000, "chapter_copies": 5, "languages": {},
+               "cold": {"seconds": 33.1}, "naive": {"ok": True, "seconds": 64.0}, "naive_ratio": 0.517,
+               "noop_seconds": 0.35, "incremental": {"edited": "docs/a.md", "seconds": 6.5, "read": {},
+                                                     "written": {}, "pdfs": []},
+               "pdf": {"files": 0, "pages": 0, "seconds": None, "seconds_per_page": None},
+               "weasyprint": {}, "weasyprint_stage": {"ours": None, "alone": 0.0, "processes": 1, "ratio": None},
+               "translated_read_ratio": {}, "fully_translated": {}, "peak_mb": 142}
+    lines = scale_lines(figures, "ru")
+    assert "  PDF: none built (PDFS=none)" in lines
+    assert not any("WeasyPrint" in line for line in lines)

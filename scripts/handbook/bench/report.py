@@ -49,17 +49,10 @@ def scale_lines(s: dict[str, Any], source: str) -> list[str]:
                  f"{_names(read.get(first, []))}; HTML rewritten: {_names(written.get(first, []))}; "
                  f"PDFs rebuilt: {len(inc['pdfs'])}")
     pdf = s["pdf"]
-    lines.append(f"  PDF: {pdf['files']} files, {pdf['pages']} pages in {_s(pdf['seconds'])} s — "
-                 f"{_s(pdf['seconds_per_page'], 3)} s per page (target ≤ {TARGETS['seconds_per_page']})")
-    stage = s["weasyprint_stage"]
-    lines.append(f"  PDF stage vs WeasyPrint alone on our print HTML ({stage['processes']} at once): "
-                 f"{_s(stage['ours'])} s / {_s(stage['alone'])} s = {_x(stage['ratio'])} "
-                 f"(target ≤ {TARGETS['weasyprint_ratio']})")
-    for lang, w in s["weasyprint"].items():
-        split = (f"; layout+write {_s(w['ours_layout_write'])} s = {_x(w['ratio_layout_write'])}"
-                 if w["ours_layout_write"] is not None else "")
-        lines.append(f"    {lang}: our PDF job {_s(w['ours'])} s / WeasyPrint alone {_s(w['alone'])} s = "
-                     f"{_x(w['ratio'])}{split}")
+    if not pdf["files"]:
+        lines.append("  PDF: none built (PDFS=none)")
+    else:
+        lines += _pdf_lines(s)
     ratios = ", ".join(f"{lang} {_x(r)}" for lang, r in s["translated_read_ratio"].items())
     if ratios:
         lines.append(f"  translated read / source ({source}) read: {ratios} "
@@ -73,6 +66,21 @@ def scale_lines(s: dict[str, Any], source: str) -> list[str]:
         lines.append(f"  the same with every message translated: the build of {full['language']} failed "
                      "(see fully_translated in bench.json)")
     lines.append(f"  peak memory of one build process: {_s(s['peak_mb'], 0)} MB")
+    return lines
+
+
+def _pdf_lines(s: dict[str, Any]) -> list[str]:
+    pdf, stage = s["pdf"], s["weasyprint_stage"]
+    lines = [f"  PDF: {pdf['files']} files, {pdf['pages']} pages in {_s(pdf['seconds'])} s — "
+             f"{_s(pdf['seconds_per_page'], 3)} s per page (target ≤ {TARGETS['seconds_per_page']})"]
+    lines.append(f"  PDF stage vs WeasyPrint alone on our print HTML ({stage['processes']} at once): "
+                 f"{_s(stage['ours'])} s / {_s(stage['alone'])} s = {_x(stage['ratio'])} "
+                 f"(target ≤ {TARGETS['weasyprint_ratio']})")
+    for lang, w in s["weasyprint"].items():
+        split = (f"; layout+write {_s(w['ours_layout_write'])} s = {_x(w['ratio_layout_write'])}"
+                 if w["ours_layout_write"] is not None else "")
+        lines.append(f"    {lang}: our PDF job {_s(w['ours'])} s / WeasyPrint alone {_s(w['alone'])} s = "
+                     f"{_x(w['ratio'])}{split}")
     return lines
 
 
