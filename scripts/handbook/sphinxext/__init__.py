@@ -12,8 +12,8 @@ from sphinx.config import Config
 from handbook import __version__
 from handbook.languages import search_language
 from handbook.sphinxext import (anchors, catalogue, docutils_nb, events, fast_i18n, fences, file_urls,
-                                jscatalog, practices, progress, sanitize, search_stems, site_meta, switcher,
-                                theme)
+                                jscatalog, navigation, practices, progress, sanitize, search_stems, site_meta,
+                                switcher, theme)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -64,5 +64,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     catalogue.setup(app)
     progress.setup(app)
     search_stems.setup(app)
+    navigation.setup(app)
     app.setup_extension("handbook.pdf")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
