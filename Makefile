@@ -18,9 +18,10 @@ HANDBOOK := $(VENV)/bin/python -m handbook
 # Works before the set-up: the CLI's help and "not available yet" need only the standard library.
 HANDBOOK_LITE := PYTHONPATH=scripts $(PYTHON) -m handbook
 SETUP_DONE := $(VENV)/.setup-done
-# `make serve LANG=fi` and `make add-language LANG=da` (the issues' spelling) count LANG only when
-# it is given on the command line: the LANG every shell exports is a locale (C.UTF-8), never a language. Given there, it is also
-# taken out of the preview's environment, where it would be a broken locale.
+# `make serve LANG=fi` and `make add-language LANG=da` (the issues' spelling) count LANG only
+# when it is given on the command line: the LANG every shell exports is a locale (C.UTF-8), never a
+# language. Given there, it is also taken out of the preview's environment, where it would be a
+# broken locale.
 ifeq ($(origin LANG),command line)
 SERVE := env -u LANG $(HANDBOOK) serve --langs "$(LANG)"
 NEW_LANGUAGE := $(LANG)

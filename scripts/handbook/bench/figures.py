@@ -43,9 +43,8 @@ def languages(html_run: dict | None, pdf_run: dict | None, langs: list[str]) -> 
     return table
 
 
-def first(runs: list[dict], builder: str, nth: int = 0) -> dict | None:
-    found = [r for r in runs if r["builder"] == builder]
-    return found[nth] if len(found) > nth else None
+def first(runs: list[dict], builder: str) -> dict | None:
+    return next((r for r in runs if r["builder"] == builder), None)
 
 
 def summary(raw: dict[str, Any], langs: list[str], source: str) -> dict[str, Any]:

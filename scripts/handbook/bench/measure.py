@@ -70,9 +70,8 @@ def make(layout: Layout, langs: list[str], pdfs: str = "") -> Timed:
     languages = " ".join(langs)
     if not pdfs:
         return timed(handbook_command("build", "--langs", languages), layout.root)
-    steps = [handbook_command("html", "--langs", languages)]
-    if pdfs != "none":
-        steps.insert(0, handbook_command("pdf", "--langs", languages, "--edition", pdfs))
+    steps = [] if pdfs == "none" else [handbook_command("pdf", "--langs", languages, "--edition", pdfs)]
+    steps.append(handbook_command("html", "--langs", languages))
     done = [timed(step, layout.root) for step in steps]
     failed = next((d for d in done if d.status), None)
     return Timed(sum(d.seconds for d in done), max(d.peak_mb for d in done),

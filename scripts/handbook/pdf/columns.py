@@ -26,15 +26,23 @@ def _words(text: str) -> list[str]:
     return text.split() or [""]
 
 
+def _colspecs(tgroup: nodes.tgroup) -> list[nodes.colspec]:
+    return [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+
+
+def _rows(tgroup: nodes.tgroup) -> list[nodes.row]:
+    """The table's own rows (head and body), not those of a table inside a cell."""
+    return [row for part in tgroup.children if isinstance(part, (nodes.thead, nodes.tbody))
+            for row in part.children if isinstance(row, nodes.row)]
+
+
 def column_extents(tgroup: nodes.tgroup) -> list[tuple[int, int]]:
     """Per column: (longest word, longest paragraph) in characters, of cells one column wide."""
-    count = int(tgroup.get("cols", 0)) or len(list(tgroup.findall(nodes.colspec)))
+    count = int(tgroup.get("cols", 0)) or len(_colspecs(tgroup))
     extents = [(1, 1)] * count
-    for row in tgroup.findall(nodes.row):
+    for row in _rows(tgroup):
         column = 0
-        for entry in row.findall(nodes.entry):
-            if entry.parent is not row:
-                continue  # a table inside a cell: counted by its own table
+        for entry in row.children:
             span = int(entry.get("morecols", 0)) + 1
             if span == 1 and column < count:
                 paragraphs = [p.astext() for p in entry.findall(nodes.paragraph)] or [entry.astext()]
@@ -70,10 +78,8 @@ def fix_column_widths(tree: nodes.Element) -> None:
     for table in tree.findall(nodes.table):
         if OWN_WIDTHS in table["classes"]:
             continue
-        for tgroup in table.findall(nodes.tgroup):
-            if tgroup.parent is not table:
-                continue
-            colspecs = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+        for tgroup in (t for t in table.children if isinstance(t, nodes.tgroup)):
+            colspecs = _colspecs(tgroup)
             widths = proportions(column_extents(tgroup))
             if len(colspecs) != len(widths):
                 break  # an irregular table: the automatic layout handles it

@@ -80,28 +80,25 @@ class _Tree:
         return "".join(out)
 
 
-def _add_class(tag: str, name: str, first: bool = False, after_first: bool = False) -> str:
+def _add_class(tag: str, name: str, at: int | None = None) -> str:
+    """The opening tag with the class ``name`` inserted at position ``at`` of its classes (last
+    when None); a tag without classes (``<ul>``) gets a class attribute."""
     match = re.search(r'\sclass="([^"]*)"', tag)
     if match is None:
-        return tag[:-1] + f' class="{name}">' if not tag.endswith("/>") else tag[:-2] + f' class="{name}"/>'
+        return tag[:-1] + f' class="{name}">'
     classes = match.group(1).split()
-    if first:
-        classes.insert(0, name)
-    elif after_first:
-        classes.insert(1, name)
-    else:
-        classes.append(name)
+    classes.insert(len(classes) if at is None else at, name)
     return tag[:match.start(1)] + " ".join(classes) + tag[match.end(1):]
 
 
 def _mark(tag: str, name: str, current_page: bool) -> str:
     if name == "a":
-        tag = _add_class(tag, "current", first=True)
+        tag = _add_class(tag, "current", at=0)
         return _HREF.sub(' href="#"', tag, count=1)
     if name == "li":
         # Sphinx adds "current" after the level class ("toctree-l1"); Furo's "has-children" and
         # "current-page" come after it.
-        tag = _add_class(tag, "current", after_first=True)
+        tag = _add_class(tag, "current", at=1)
         return _add_class(tag, "current-page") if current_page else tag
     if name == "ul":
         return _add_class(tag, "current")
