@@ -78,7 +78,9 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     from sphinx.application import Sphinx
 
     from handbook.catalogs import compile_language
+    from handbook.collector import tune_for_builds
 
+    tune_for_builds()
     layout = Layout(Path(root))
     result = BuildResult(lang, builder, Path(outdir))
     warnings = io.StringIO()

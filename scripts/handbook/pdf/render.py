@@ -272,6 +272,9 @@ def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], varian
 
 def main() -> int:
     """The child: a JSON spec on stdin (see render_all_in_child), one JSON line per document."""
+    from handbook.collector import tune_for_builds
+
+    tune_for_builds()
     spec = json.load(sys.stdin)
     renderer = Renderer([Path(p) for p in spec["allowed"]], spec["tagged"])
     failed = False
