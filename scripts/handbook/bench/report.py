@@ -60,7 +60,8 @@ def scale_lines(s: dict[str, Any], source: str) -> list[str]:
     full = s["fully_translated"]
     if full.get("ok"):
         lines.append(f"  the same with every message translated ({full['messages']} messages of {full['language']}, "
-                     f"pseudo-translated): {_s(full['read'])} s / {_s(full['source_read'])} s = "
+                     f"pseudo-translated; median of {full.get('repeats', 1)} cold builds): "
+                     f"{_s(full['read'])} s / {_s(full['source_read'])} s = "
                      f"{_x(full['ratio'])} (target ≤ {TARGETS['translated_read_ratio']})")
     elif full:
         lines.append(f"  the same with every message translated: the build of {full['language']} failed "
