@@ -23,16 +23,21 @@ print(result.pages)
 
 
 def document() -> str:
-    """Several pages of paragraphs with footnotes, headings and links between them: the code the
-    speed-ups touch (footnotes waiting for a page, tags, link destinations)."""
-    sections = []
+    """Several pages of paragraphs with footnotes, headings and links between them, and lists of
+    the sections with page numbers before and after them: the code the speed-ups touch (footnotes
+    waiting for a page, the pages' margin boxes, page numbers of targets, tags, link destinations)."""
+    sections, entries = [], []
     for n in range(1, 31):
+        entries.append(f'<li class="toc-level-1"><a href="#s{n}">Раздел {n}</a></li>')
         sections.append(
             f'<section id="s{n}"><h2>Раздел {n}</h2>'
             f'<p>Абзац {n} со сноской<span class="print-footnote">Сноска к абзацу {n}.</span> и '
             f'ссылкой на <a href="#s{31 - n}">раздел {31 - n}</a>. ' + "Текст абзаца. " * 40 + "</p></section>")
+    toc = f'<nav class="toc"><h2>Содержание</h2><ul>{"".join(entries)}</ul></nav>'
+    # The same list after the sections: page numbers of targets already laid out.
+    back = toc.replace("Содержание", "Указатель")
     return ('<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Проверка</title></head>'
-            f'<body><article class="part">{"".join(sections)}</article></body></html>')
+            f'<body>{toc}<article class="part">{"".join(sections)}</article>{back}</body></html>')
 
 
 def test_the_pdf_is_the_same_byte_for_byte_with_and_without_the_speedups(tmp_path):

@@ -1,17 +1,23 @@
-"""Two places where WeasyPrint's time grows with the square of the document, made linear.
+"""Places where WeasyPrint's time grows with the square of the document, made linear.
 
 Measured on the handbook repeated five times (524 pages), each page cost 1.8 times what it costs
-in the handbook itself (131 pages), in layout and in writing alike; both come from a lookup in a
-list of the whole document done for every line or every tagged element:
+in the handbook itself (131 pages), in layout and in writing alike; it came from lookups through
+the whole document done for every line, every page or every tagged element:
 
 - Layout: for each line, every box of the line is looked up in the list of the footnotes still to
   be placed (``descendant.footnote in context.footnotes``). Most boxes have no footnote, and
   looking up ``None`` reads the whole list. The list is given a set beside it.
+- Layout: for each page, its margin boxes (page number, running title) are found by going through
+  the styles of every element of the document (``set_page_type_computed_styles``). It is shown
+  only the page's own styles.
+- Layout: for each anchor placed on a page, every box whose content waits for a page number
+  (the contents' entries, ``target-counter()``) is checked for whether it refers to that anchor
+  (``TargetCollector.cache_target_page_counters``). It is shown only those that do.
 - Writing: the tags of a PDF/UA document (``pdf/tags.py``) and each link's destination ask for
   ``pdf.page_references``, which pydyf rebuilds from every page each time. It is kept until a
   page is added.
 
-Neither changes what is laid out or written (tests/test_pdf_speedups.py compares the PDFs made
+None changes what is laid out or written (tests/test_pdf_speedups.py compares the PDFs made
 with and without them). The renderer's child process applies them (render.Renderer); WeasyPrint
 alone in the benchmark runs without them.
 """
@@ -62,16 +68,83 @@ def _page_references(pdf: Any) -> tuple[bytes, ...]:
     return cached[1]
 
 
+def _page_pseudo_types(style_for: Any) -> list[str]:
+    """The pseudo-elements (margin boxes) that the style sheets' @page rules name, once per document."""
+    cached = style_for.__dict__.get("_handbook_page_pseudo_types")
+    if cached is None:
+        cached = list(dict.fromkeys(
+            pseudo_type for sheet, _origin, _sheet_specificity in style_for._sheets
+            for _rule, selectors, _declarations in sheet.page_rules
+            for _specificity, pseudo_type, _page in selectors if pseudo_type))
+        style_for._handbook_page_pseudo_types = cached
+    return cached
+
+
+def _only_page_styles(original: Any) -> Any:
+    """``set_page_type_computed_styles``, shown the cascaded styles of the page and its margin boxes."""
+
+    def set_page_type_computed_styles(page_type: Any, html: Any, style_for: Any) -> None:
+        everything = style_for.get_cascaded_styles()
+        keys = [(page_type, None), *((page_type, p) for p in _page_pseudo_types(style_for))]
+
+        def page_styles() -> dict:
+            # Read when asked: the page's declarations are added during the call.
+            return {key: everything[key] for key in keys if key in everything}
+
+        style_for.get_cascaded_styles = page_styles
+        try:
+            original(page_type, html, style_for)
+        finally:
+            del style_for.get_cascaded_styles
+
+    return set_page_type_computed_styles
+
+
+def _lookups_by_anchor(collector: Any) -> dict[str, dict]:
+    """The collector's counter lookups for ``content`` that miss a target's counters, by anchor,
+    in the collector's order. They are all collected before pagination (``collecting`` is then
+    False) and not changed after; the index is made again if their number changes all the same."""
+    lookups = collector.counter_lookup_items
+    cached = collector.__dict__.get("_handbook_lookups_by_anchor")
+    if cached is None or cached[0] != len(lookups):
+        index: dict[str, dict] = {}
+        for key, item in lookups.items():
+            if key[1] == "content":  # the conditions under which WeasyPrint's loop goes on
+                for anchor, counters in item.missing_target_counters.items():
+                    if counters is not None:
+                        index.setdefault(anchor, {})[key] = item
+        cached = collector._handbook_lookups_by_anchor = (len(lookups), index)
+    return cached[1]
+
+
+def _only_lookups_of_anchor(original: Any) -> Any:
+    """``cache_target_page_counters``, shown only the counter lookups that refer to the anchor."""
+
+    def cache_target_page_counters(self: Any, anchor_name: str, *args: Any) -> None:
+        if self.collecting:
+            return original(self, anchor_name, *args)
+        everything = self.counter_lookup_items
+        self.counter_lookup_items = _lookups_by_anchor(self).get(anchor_name, {})
+        try:
+            return original(self, anchor_name, *args)
+        finally:
+            self.counter_lookup_items = everything
+
+    return cache_target_page_counters
+
+
 _installed = False
 
 
 def install() -> None:
-    """Apply both (idempotent)."""
+    """Apply them all (idempotent)."""
     global _installed
     if _installed:
         return
     import pydyf
+    from weasyprint.css.targets import TargetCollector
     from weasyprint.layout import LayoutContext
+    from weasyprint.layout import page as page_layout
 
     original_init = LayoutContext.__init__
 
@@ -80,5 +153,9 @@ def install() -> None:
         self.footnotes = FootnoteList(self.footnotes)
 
     LayoutContext.__init__ = init
+    page_layout.set_page_type_computed_styles = _only_page_styles(
+        page_layout.set_page_type_computed_styles)
+    TargetCollector.cache_target_page_counters = _only_lookups_of_anchor(
+        TargetCollector.cache_target_page_counters)
     pydyf.PDF.page_references = property(_page_references)
     _installed = True
