@@ -184,11 +184,10 @@ def weasyprint_alone(layout: Layout, langs: list[str], scratch: Path) -> dict[st
             "languages": found}
 
 
-def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Path,
-                          repeats: int = READ_REPEATS) -> dict:
+def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Path) -> dict:
     """Read times of the source and of one language with every message translated (the real
     catalogs are partly translated): a copy with pseudo-translated catalogs, HTML only, built
-    cold ``repeats`` times; the medians are compared (one read varies by a fifth here)."""
+    cold READ_REPEATS times; the medians are compared (one read varies by a fifth here)."""
     from handbook.bench.pseudo import pseudo_translate
 
     lang = next((code for code in langs if code != source), None)
@@ -198,7 +197,7 @@ def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Pa
     messages = pseudo_translate(copy.locales, lang)
     reads: dict[str, list[float]] = {source: [], lang: []}
     try:
-        for _ in range(repeats):
+        for _ in range(READ_REPEATS):
             shutil.rmtree(copy.build, ignore_errors=True)  # cold: no doctrees, no state
             done = timed(handbook_command("html", "--langs", f"{source} {lang}"), copy.root)
             found = {r["language"]: r["stages"].get("read") for run in runs(copy) for r in run["results"]}
@@ -210,5 +209,5 @@ def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Pa
         shutil.rmtree(copy.root, ignore_errors=True)
     source_read, read = statistics.median(reads[source]), statistics.median(reads[lang])
     return {"language": lang, "ok": True, "messages": messages, "source_read": source_read,
-            "read": read, "ratio": round(read / source_read, 3), "repeats": repeats,
+            "read": read, "ratio": round(read / source_read, 3), "repeats": READ_REPEATS,
             "reads": reads}
