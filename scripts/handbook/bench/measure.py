@@ -184,30 +184,47 @@ def weasyprint_alone(layout: Layout, langs: list[str], scratch: Path) -> dict[st
             "languages": found}
 
 
-def fully_translated_read(root: Path, langs: list[str], source: str, scratch: Path) -> dict:
-    """Read times of the source and of one language with every message translated (the real
-    catalogs are partly translated): a copy with pseudo-translated catalogs, HTML only, built
-    cold READ_REPEATS times; the medians are compared (one read varies by a fifth here)."""
+def _cold_reads(copy: Layout, langs: list[str], reads: dict[str, list[float]]) -> str | None:
+    """Build the languages' websites cold READ_REPEATS times; each build's read time is appended to
+    ``reads``. None when every build passed, else the failed build's output."""
+    for _ in range(READ_REPEATS):
+        shutil.rmtree(copy.build, ignore_errors=True)  # cold: no doctrees, no state
+        done = timed(handbook_command("html", "--langs", " ".join(langs)), copy.root)
+        found = {r["language"]: r["stages"].get("read") for run in runs(copy) for r in run["results"]}
+        if done.status or not all(found.get(code) for code in langs):
+            return done.output[-2000:]
+        for code in langs:
+            reads.setdefault(code, []).append(found[code])
+    return None
+
+
+def translated_reads(root: Path, langs: list[str], source: str, scratch: Path) -> tuple[dict, dict]:
+    """Read times of each language against the source's, from cold HTML builds repeated
+    READ_REPEATS times (one read varies by a fifth here; the medians are compared):
+    first with the real catalogs, which are partly translated, then with every message of one
+    language pseudo-translated. Returns (real, fully translated)."""
     from handbook.bench.pseudo import pseudo_translate
 
-    lang = next((code for code in langs if code != source), None)
-    if lang is None or source not in langs:
-        return {}
-    copy = Layout(copy_project(root, scratch / "pseudo"))
-    messages = pseudo_translate(copy.locales, lang)
-    reads: dict[str, list[float]] = {source: [], lang: []}
+    if source not in langs or len(langs) < 2:
+        return {}, {}
+    copy = Layout(copy_project(root, scratch / "reads"))
     try:
-        for _ in range(READ_REPEATS):
-            shutil.rmtree(copy.build, ignore_errors=True)  # cold: no doctrees, no state
-            done = timed(handbook_command("html", "--langs", f"{source} {lang}"), copy.root)
-            found = {r["language"]: r["stages"].get("read") for run in runs(copy) for r in run["results"]}
-            if done.status or not found.get(source) or not found.get(lang):
-                return {"language": lang, "ok": False, "output": done.output[-2000:]}
-            for code in reads:
-                reads[code].append(found[code])
+        reads: dict[str, list[float]] = {}
+        failed = _cold_reads(copy, langs, reads)
+        if failed:
+            return {"ok": False, "output": failed}, {}
+        medians = {code: statistics.median(values) for code, values in reads.items()}
+        real = {"ok": True, "repeats": READ_REPEATS, "reads": reads, "medians": medians,
+                "ratios": {code: round(medians[code] / medians[source], 3) for code in langs if code != source}}
+        lang = next(code for code in langs if code != source)
+        messages = pseudo_translate(copy.locales, lang)
+        pseudo_reads: dict[str, list[float]] = {}
+        failed = _cold_reads(copy, [source, lang], pseudo_reads)
+        if failed:
+            return real, {"language": lang, "ok": False, "output": failed}
     finally:
         shutil.rmtree(copy.root, ignore_errors=True)
-    source_read, read = statistics.median(reads[source]), statistics.median(reads[lang])
-    return {"language": lang, "ok": True, "messages": messages, "source_read": source_read,
-            "read": read, "ratio": round(read / source_read, 3), "repeats": READ_REPEATS,
-            "reads": reads}
+    source_read, read = statistics.median(pseudo_reads[source]), statistics.median(pseudo_reads[lang])
+    return real, {"language": lang, "ok": True, "messages": messages, "source_read": source_read,
+                  "read": read, "ratio": round(read / source_read, 3), "repeats": READ_REPEATS,
+                  "reads": pseudo_reads}

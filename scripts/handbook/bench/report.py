@@ -53,10 +53,14 @@ def scale_lines(s: dict[str, Any], source: str) -> list[str]:
         lines.append("  PDF: none built (PDFS=none)")
     else:
         lines += _pdf_lines(s)
+    real = s.get("translated_reads", {})
     ratios = ", ".join(f"{lang} {_x(r)}" for lang, r in s["translated_read_ratio"].items())
     if ratios:
-        lines.append(f"  translated read / source ({source}) read: {ratios} "
+        lines.append(f"  translated read / source ({source}) read, real catalogs (median of "
+                     f"{real.get('repeats', 1)} cold builds): {ratios} "
                      f"(target ≤ {TARGETS['translated_read_ratio']})")
+    elif real:
+        lines.append("  translated read: the cold builds failed (see translated_reads in bench.json)")
     full = s["fully_translated"]
     if full.get("ok"):
         lines.append(f"  the same with every message translated ({full['messages']} messages of {full['language']}, "

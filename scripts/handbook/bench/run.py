@@ -50,7 +50,8 @@ def measure_scale(scaled: scale.Scaled, langs: list[str], source: str, scratch: 
     raw["weasyprint"] = measure.weasyprint_alone(layout, langs, scratch / "weasyprint")
     raw["naive"] = measure.naive(layout.root, langs, scratch / "naive", pdfs)
     shutil.rmtree(scratch / "naive", ignore_errors=True)
-    raw["fully_translated"] = measure.fully_translated_read(layout.root, langs, source, scratch)
+    raw["translated_reads"], raw["fully_translated"] = measure.translated_reads(
+        layout.root, langs, source, scratch)
     raw["incremental"] = measure.incremental(layout, langs, edited_chapter(layout.docs), pdfs)
     return figures.summary(raw, langs, source)
 
