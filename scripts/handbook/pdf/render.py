@@ -80,6 +80,7 @@ class Renderer:
 
     def __init__(self, allowed: list[Path], tagged: bool) -> None:
         from weasyprint import CSS
+        from weasyprint.css.counters import CounterStyle
         from weasyprint.text.fonts import FontConfiguration
 
         from handbook.pdf import hyphenation, speedups
@@ -90,6 +91,9 @@ class Renderer:
         self.tagged = tagged
         self.fetcher = ProjectFetcher([*allowed, fonts.FONTS_DIR, TEMPLATES])
         self.font_config = FontConfiguration()
+        # The @counter-style rules of the style sheets are kept here; WeasyPrint ignores them
+        # unless the documents are rendered with the same object.
+        self.counter_style = CounterStyle()
         self.font_css = CSS(string=fonts.font_face_css(), font_config=self.font_config,
                             url_fetcher=self.fetcher)
         self.sheets: dict[Path, Any] = {}
@@ -100,7 +104,7 @@ class Renderer:
 
         if path not in self.sheets:
             self.sheets[path] = CSS(filename=str(path), font_config=self.font_config,
-                                    url_fetcher=self.fetcher)
+                                    counter_style=self.counter_style, url_fetcher=self.fetcher)
         return self.sheets[path]
 
     def render(self, html_path: Path, pdf_path: Path, variant_css: list[str] | tuple[str, ...]
@@ -121,7 +125,8 @@ class Renderer:
             started = time.perf_counter()
             document = HTML(string=text, base_url=html_path.parent.as_uri(),
                             url_fetcher=self.fetcher).render(
-                stylesheets=css, font_config=self.font_config, cache=self.cache)
+                stylesheets=css, font_config=self.font_config, counter_style=self.counter_style,
+                cache=self.cache)
             laid_out = time.perf_counter()
             options: dict[str, Any] = {"pdf_identifier": b"handbook", "uncompressed_pdf": False}
             if self.tagged:
@@ -155,16 +160,19 @@ def weasyprint_alone(html_path: Path, pdf_path: Path, variant_css: list[str] | t
     PDF stage (no child process, no fetcher, no shared fonts), with the same stylesheets and options.
     """
     from weasyprint import CSS, HTML
+    from weasyprint.css.counters import CounterStyle
     from weasyprint.text.fonts import FontConfiguration
 
     from handbook.pdf import hyphenation
 
     hyphenation.register()  # Finnish patterns: without them fi would lay out other line breaks
     started = time.perf_counter()
-    font_config = FontConfiguration()
+    font_config, counter_style = FontConfiguration(), CounterStyle()
     css = [CSS(string=fonts.font_face_css(), font_config=font_config),
-           *(CSS(filename=str(p), font_config=font_config) for p in _stylesheets(variant_css))]
-    document = HTML(filename=str(html_path)).render(stylesheets=css, font_config=font_config)
+           *(CSS(filename=str(p), font_config=font_config, counter_style=counter_style)
+             for p in _stylesheets(variant_css))]
+    document = HTML(filename=str(html_path)).render(stylesheets=css, font_config=font_config,
+                                                    counter_style=counter_style)
     laid_out = time.perf_counter()
     document.write_pdf(pdf_path, pdf_identifier=b"handbook", uncompressed_pdf=False,
                        **({"pdf_variant": "pdf/ua-1"} if tagged else {}))
