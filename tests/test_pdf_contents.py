@@ -31,7 +31,7 @@ print(result.ok, result.pages, made, result.problems)
 
 def document(sections: int = 120) -> str:
     """A contents of one-line entries of graded lengths, each section on a page of its own: with
-    page numbers as wide as they come, a fifth of the entries would no longer fit on their line."""
+    page numbers as wide as they come, some of the entries would no longer fit on their line."""
     entries, parts = [], []
     for n in range(1, sections + 1):
         title = f"Раздел {n} " + "я" * (60 + n % 8)
