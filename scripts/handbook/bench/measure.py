@@ -184,18 +184,19 @@ def weasyprint_alone(layout: Layout, langs: list[str], scratch: Path) -> dict[st
             "languages": found}
 
 
-def _cold_reads(copy: Layout, langs: list[str], reads: dict[str, list[float]]) -> str | None:
-    """Build the languages' websites cold READ_REPEATS times; each build's read time is appended to
-    ``reads``. None when every build passed, else the failed build's output."""
+def _cold_reads(copy: Layout, langs: list[str]) -> tuple[dict[str, list[float]], str | None]:
+    """Build the languages' websites cold READ_REPEATS times: each language's read times, and
+    None when every build passed, else the failed build's output."""
+    reads: dict[str, list[float]] = {code: [] for code in langs}
     for _ in range(READ_REPEATS):
         shutil.rmtree(copy.build, ignore_errors=True)  # cold: no doctrees, no state
         done = timed(handbook_command("html", "--langs", " ".join(langs)), copy.root)
         found = {r["language"]: r["stages"].get("read") for run in runs(copy) for r in run["results"]}
         if done.status or not all(found.get(code) for code in langs):
-            return done.output[-2000:]
+            return reads, done.output[-2000:]
         for code in langs:
-            reads.setdefault(code, []).append(found[code])
-    return None
+            reads[code].append(found[code])
+    return reads, None
 
 
 def translated_reads(root: Path, langs: list[str], source: str, scratch: Path) -> tuple[dict, dict]:
@@ -209,8 +210,7 @@ def translated_reads(root: Path, langs: list[str], source: str, scratch: Path) -
         return {}, {}
     copy = Layout(copy_project(root, scratch / "reads"))
     try:
-        reads: dict[str, list[float]] = {}
-        failed = _cold_reads(copy, langs, reads)
+        reads, failed = _cold_reads(copy, langs)
         if failed:
             return {"ok": False, "output": failed}, {}
         medians = {code: statistics.median(values) for code, values in reads.items()}
@@ -218,8 +218,7 @@ def translated_reads(root: Path, langs: list[str], source: str, scratch: Path) -
                 "ratios": {code: round(medians[code] / medians[source], 3) for code in langs if code != source}}
         lang = next(code for code in langs if code != source)
         messages = pseudo_translate(copy.locales, lang)
-        pseudo_reads: dict[str, list[float]] = {}
-        failed = _cold_reads(copy, [source, lang], pseudo_reads)
+        pseudo_reads, failed = _cold_reads(copy, [source, lang])
         if failed:
             return real, {"language": lang, "ok": False, "output": failed}
     finally:
