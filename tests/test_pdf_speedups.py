@@ -13,12 +13,24 @@ from support import REPO
 RENDER = """
 import sys
 from pathlib import Path
+from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+from weasyprint.layout import block
 from handbook.pdf.render import weasyprint_alone
+
+note_layouts = 0
+laid_out = block.block_level_layout
+
+def counted(context, box, bottom_space, skip_stack, containing_block, *args, **kwargs):
+    global note_layouts
+    note_layouts += isinstance(containing_block, FootnoteAreaBox)
+    return laid_out(context, box, bottom_space, skip_stack, containing_block, *args, **kwargs)
+
+block.block_level_layout = counted  # installed first: the speed-up reaches WeasyPrint through it
 if sys.argv[1] == "on":
     from handbook.pdf import speedups
     speedups.install()
 result = weasyprint_alone(Path(sys.argv[2]), Path(sys.argv[3]))
-print(result.pages)
+print(result.pages, note_layouts)
 """
 
 
@@ -29,10 +41,18 @@ def document() -> str:
     sections, entries = [], []
     for n in range(1, 31):
         entries.append(f'<li class="toc-level-1"><a href="#s{n}">Раздел {n}</a></li>')
+        # Sections of several short paragraphs, each with a note, some notes long enough to wrap:
+        # pages with up to about ten notes, some moved to the next page.
+        notes = "".join(
+            f'<p>Абзац {n}.{m} со сноской<span class="print-footnote">Сноска {n}.{m}: '
+            f'<a href="https://example.org/{n}/{m}">https://example.org/{n}/{m}</a>'
+            + " с пояснением" * (m * n % 7) + '.</span>. ' + "Текст абзаца. " * 6 + "</p>"
+            for m in range(1, 1 + n % 5))
         sections.append(
             f'<section id="s{n}"><h2>Раздел {n}</h2>'
             f'<p>Абзац {n} со сноской<span class="print-footnote">Сноска к абзацу {n}.</span> и '
-            f'ссылкой на <a href="#s{31 - n}">раздел {31 - n}</a>. ' + "Текст абзаца. " * 40 + "</p></section>")
+            f'ссылкой на <a href="#s{31 - n}">раздел {31 - n}</a>. ' + "Текст абзаца. " * 40 + "</p>"
+            f'{notes}</section>')
     toc = f'<nav class="toc"><h2>Содержание</h2><ul>{"".join(entries)}</ul></nav>'
     # The same list after the sections: page numbers of targets already laid out.
     back = toc.replace("Содержание", "Указатель")
@@ -40,20 +60,38 @@ def document() -> str:
             f'<body>{toc}<article class="part">{"".join(sections)}</article>{back}</body></html>')
 
 
-def test_the_pdf_is_the_same_byte_for_byte_with_and_without_the_speedups(tmp_path):
-    html = tmp_path / "print.html"
+@pytest.fixture(scope="module")
+def renders(tmp_path_factory) -> dict[str, dict]:
+    """The test document rendered without and with the speed-ups: digest, pages, note layouts."""
+    folder = tmp_path_factory.mktemp("speedups")
+    html = folder / "print.html"
     html.write_text(document(), encoding="utf-8")
-    digests, pages = {}, {}
+    found = {}
     for mode in ("off", "on"):
-        pdf = tmp_path / f"{mode}.pdf"
+        pdf = folder / f"{mode}.pdf"
         done = subprocess.run([sys.executable, "-c", RENDER, mode, str(html), str(pdf)], cwd=REPO,
                               capture_output=True, text=True, check=False,
                               env={**os.environ, "PYTHONPATH": str(REPO / "scripts")})
         assert done.returncode == 0, done.stderr
-        pages[mode] = int(done.stdout.split()[-1])
-        digests[mode] = hashlib.sha256(pdf.read_bytes()).hexdigest()
-    assert pages["on"] >= 5
-    assert digests["on"] == digests["off"]
+        pages, note_layouts = map(int, done.stdout.split()[-2:])
+        found[mode] = {"pages": pages, "note_layouts": note_layouts,
+                       "digest": hashlib.sha256(pdf.read_bytes()).hexdigest()}
+    return found
+
+
+NOTES = 30 + sum(n % 5 for n in range(1, 31))
+
+
+def test_the_pdf_is_the_same_byte_for_byte_with_and_without_the_speedups(renders):
+    assert renders["on"]["pages"] >= 8
+    assert renders["on"]["digest"] == renders["off"]["digest"]
+
+
+def test_each_note_is_laid_out_about_twice_not_once_per_note_after_it_on_its_page(renders):
+    # Once to measure the footnote area, once in the page's own area; a note moved to the next
+    # page, or a page laid out again, adds a few. Measured: 758 layouts without, 222 with.
+    assert renders["off"]["note_layouts"] > 6 * NOTES
+    assert renders["on"]["note_layouts"] < 3 * NOTES
 
 
 def test_footnote_list_keeps_membership_in_step_with_its_items():

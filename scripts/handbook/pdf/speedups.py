@@ -13,6 +13,12 @@ the whole document done for every line, every page or every tagged element:
 - Layout: for each anchor placed on a page, every box whose content waits for a page number
   (the contents' entries, ``target-counter()``) is checked for whether it refers to that anchor
   (``TargetCollector.cache_target_page_counters``). It is shown only those that do.
+- Layout: each time a footnote is added to a page, taken off it or moved to the next one, the
+  footnote area is measured again (``LayoutContext._update_footnote_area``) by laying out every
+  note of the page so far: a page with n notes lays out about n²/2 of them. A note of plain
+  text laid out at the same place of the same page comes out the same, so while the area is
+  measured, the notes already laid out there are taken as they were. The pages themselves still
+  get notes laid out afresh.
 - Writing: the tags of a PDF/UA document (``pdf/tags.py``) and each link's destination ask for
   ``pdf.page_references``, which pydyf rebuilds from every page each time. It is kept until a
   page is added.
@@ -133,6 +139,76 @@ def _only_lookups_of_anchor(original: Any) -> Any:
     return cache_target_page_counters
 
 
+_NOTE_BOX_TYPES = ("BlockBox", "LineBox", "InlineBox", "TextBox")
+
+
+def _plain_note(box: Any) -> bool:
+    """A note of text and inline boxes only, none of them positioned or floated: laying it out
+    leaves nothing behind in the layout context (no float, running element or table)."""
+    if type(box).__name__ not in _NOTE_BOX_TYPES or box.style["position"] != "static" \
+            or box.style["float"] != "none":
+        return False
+    return all(type(child).__name__ != "BlockBox" and _plain_note(child)
+               for child in getattr(box, "children", ()))
+
+
+def _measuring_notes_once(original: Any) -> Any:
+    """``LayoutContext._update_footnote_area``, with the page's notes laid out while it measures
+    remembered, for the page, by where each was laid out (see _notes_remembered)."""
+
+    def update_footnote_area(self: Any) -> Any:
+        page = self.current_footnote_area.page
+        remembered = self.__dict__.get("_handbook_note_layouts")
+        if remembered is None or remembered[0] is not page:
+            self._handbook_note_layouts = remembered = (page, {})
+        self._handbook_measuring_notes = remembered[1]
+        try:
+            return original(self)
+        finally:
+            self._handbook_measuring_notes = None
+
+    return update_footnote_area
+
+
+def _notes_remembered(original: Any) -> Any:
+    """``block_level_layout`` (as called for the children of a block), which, while the footnote
+    area is measured, lays out each plain note once per place and page and hands back that layout
+    again. The measured area is thrown away once its height is read, so the shared boxes are
+    never drawn or moved."""
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+
+    def block_level_layout(context: Any, box: Any, bottom_space: Any, skip_stack: Any,
+                           containing_block: Any, page_is_empty: bool = True,
+                           absolute_boxes: Any = None, fixed_boxes: Any = None,
+                           adjoining_margins: Any = None, first_letter_style: Any = None,
+                           first_line_style: Any = None, discard: bool = False,
+                           max_lines: Any = None) -> Any:
+        arguments = (context, box, bottom_space, skip_stack, containing_block, page_is_empty,
+                     absolute_boxes, fixed_boxes, adjoining_margins, first_letter_style,
+                     first_line_style, discard, max_lines)
+        layouts = context.__dict__.get("_handbook_measuring_notes")
+        # An area whose top margin collapses (no top border or padding) may move the notes
+        # already laid out in it: not remembered then.
+        if (layouts is None or not isinstance(containing_block, FootnoteAreaBox)
+                or skip_stack is not None or first_letter_style is not None
+                or first_line_style is not None or containing_block.top_margin_collapses()
+                or context.excluded_shapes or not _plain_note(box)):
+            return original(*arguments)
+        key = (box.element, box.element_tag, id(box.style), box.position_x, box.position_y,
+               tuple(adjoining_margins or ()), bottom_space, page_is_empty, discard, max_lines,
+               context.current_page, context.forced_break, context.in_column)
+        if key not in layouts:
+            new_child, resume_at, next_page, margins, through, lines = original(*arguments)
+            if resume_at is not None:  # a note split over pages: not remembered
+                return new_child, resume_at, next_page, margins, through, lines
+            # The result holds the style, so that id(box.style) cannot be given to another.
+            layouts[key] = (new_child, dict(next_page), tuple(margins), through, lines)
+        new_child, next_page, margins, through, lines = layouts[key]
+        return new_child, None, dict(next_page), list(margins), through, lines
+
+    return block_level_layout
+
+
 _installed = False
 
 
@@ -144,6 +220,7 @@ def install() -> None:
     import pydyf
     from weasyprint.css.targets import TargetCollector
     from weasyprint.layout import LayoutContext
+    from weasyprint.layout import block as block_layout
     from weasyprint.layout import page as page_layout
 
     original_init = LayoutContext.__init__
@@ -153,6 +230,10 @@ def install() -> None:
         self.footnotes = FootnoteList(self.footnotes)
 
     LayoutContext.__init__ = init
+    LayoutContext._update_footnote_area = _measuring_notes_once(LayoutContext._update_footnote_area)
+    # Only the module's own calls (a block's children) go through it; the footnote area itself is
+    # laid out by callers that imported the original.
+    block_layout.block_level_layout = _notes_remembered(block_layout.block_level_layout)
     page_layout.set_page_type_computed_styles = _only_page_styles(
         page_layout.set_page_type_computed_styles)
     TargetCollector.cache_target_page_counters = _only_lookups_of_anchor(
