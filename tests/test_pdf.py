@@ -416,6 +416,21 @@ def test_a_render_that_takes_too_long_is_stopped_with_a_message(tmp_path):
     assert not (tmp_path / "doc.pdf").exists()
 
 
+def test_the_renderer_leaves_no_temporary_folder_behind(tmp_path, monkeypatch):
+    # The child ends without Python's clean-up, which is where WeasyPrint removes the folder it
+    # copies the fonts into.
+    from handbook.pdf.render import render_in_child
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    html = tmp_path / "doc.html"
+    html.write_text('<html lang="ru"><body><p>Текст</p></body></html>', encoding="utf-8")
+    result = render_in_child(html, tmp_path / "doc.pdf", [tmp_path], [], True, timeout=120)
+    assert result.ok and result.pages == len(PdfReader(tmp_path / "doc.pdf").pages) == 1
+    assert list(scratch.iterdir()) == []
+
+
 def test_metadata_carries_edition_and_date(built):
     layout, _ = built
     standard = reader(layout, "handbook-ru.pdf").metadata
