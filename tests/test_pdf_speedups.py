@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from pypdf import PdfReader
 
 from handbook.pdf.speedups import FootnoteList
 from support import REPO
@@ -13,24 +14,33 @@ from support import REPO
 RENDER = """
 import sys
 from pathlib import Path
+from weasyprint import layout
 from weasyprint.formatting_structure.boxes import FootnoteAreaBox
 from weasyprint.layout import block
 from handbook.pdf.render import weasyprint_alone
 
-note_layouts = 0
+note_layouts = pages_walked = 0
 laid_out = block.block_level_layout
+fixed_boxes = layout.layout_fixed_boxes
 
 def counted(context, box, bottom_space, skip_stack, containing_block, *args, **kwargs):
     global note_layouts
     note_layouts += isinstance(containing_block, FootnoteAreaBox)
     return laid_out(context, box, bottom_space, skip_stack, containing_block, *args, **kwargs)
 
-block.block_level_layout = counted  # installed first: the speed-up reaches WeasyPrint through it
+def walked(context, pages, containing_page):
+    global pages_walked
+    pages_walked += len(pages)
+    return fixed_boxes(context, pages, containing_page)
+
+# Installed first: the speed-ups reach WeasyPrint through them.
+block.block_level_layout = counted
+layout.layout_fixed_boxes = walked
 if sys.argv[1] == "on":
     from handbook.pdf import speedups
     speedups.install()
 result = weasyprint_alone(Path(sys.argv[2]), Path(sys.argv[3]))
-print(result.pages, note_layouts)
+print(result.pages, note_layouts, pages_walked)
 """
 
 
@@ -60,23 +70,36 @@ def document() -> str:
             f'<body>{toc}<article class="part">{"".join(sections)}</article>{back}</body></html>')
 
 
-@pytest.fixture(scope="module")
-def renders(tmp_path_factory) -> dict[str, dict]:
-    """The test document rendered without and with the speed-ups: digest, pages, note layouts."""
-    folder = tmp_path_factory.mktemp("speedups")
-    html = folder / "print.html"
-    html.write_text(document(), encoding="utf-8")
+def fixed_document() -> str:
+    """A few pages with a fixed box, which WeasyPrint repeats on every page."""
+    text = "<p>" + "Текст абзаца. " * 60 + "</p>"
+    return ('<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Проверка</title></head>'
+            '<body><div style="position: fixed; bottom: 0">Проект</div>'
+            f'{text * 12}</body></html>')
+
+
+def render_both(folder, name: str, html_text: str) -> dict[str, dict]:
+    """A document rendered without and with the speed-ups: digest, pages, note layouts, and the
+    pages walked to find fixed boxes."""
+    html = folder / f"{name}.html"
+    html.write_text(html_text, encoding="utf-8")
     found = {}
     for mode in ("off", "on"):
-        pdf = folder / f"{mode}.pdf"
+        pdf = folder / f"{name}-{mode}.pdf"
         done = subprocess.run([sys.executable, "-c", RENDER, mode, str(html), str(pdf)], cwd=REPO,
                               capture_output=True, text=True, check=False,
                               env={**os.environ, "PYTHONPATH": str(REPO / "scripts")})
         assert done.returncode == 0, done.stderr
-        pages, note_layouts = map(int, done.stdout.split()[-2:])
-        found[mode] = {"pages": pages, "note_layouts": note_layouts,
-                       "digest": hashlib.sha256(pdf.read_bytes()).hexdigest()}
+        pages, note_layouts, pages_walked = map(int, done.stdout.split()[-3:])
+        found[mode] = {"pages": pages, "note_layouts": note_layouts, "pages_walked": pages_walked,
+                       "digest": hashlib.sha256(pdf.read_bytes()).hexdigest(),
+                       "texts": [page.extract_text() for page in PdfReader(pdf).pages]}
     return found
+
+
+@pytest.fixture(scope="module")
+def renders(tmp_path_factory) -> dict[str, dict]:
+    return render_both(tmp_path_factory.mktemp("speedups"), "print", document())
 
 
 NOTES = 30 + sum(n % 5 for n in range(1, 31))
@@ -92,6 +115,21 @@ def test_each_note_is_laid_out_about_twice_not_once_per_note_after_it_on_its_pag
     # page, or a page laid out again, adds a few. Measured: 758 layouts without, 222 with.
     assert renders["off"]["note_layouts"] > 6 * NOTES
     assert renders["on"]["note_layouts"] < 3 * NOTES
+
+
+def test_pages_are_not_walked_for_fixed_boxes_when_there_are_none(renders):
+    # For each page WeasyPrint walks every other page: pages × (pages − 1) without the speed-up.
+    pages = renders["off"]["pages"]
+    assert renders["off"]["pages_walked"] >= pages * (pages - 1)
+    assert renders["on"]["pages_walked"] == 0
+
+
+def test_a_fixed_box_is_still_repeated_on_every_page(tmp_path):
+    found = render_both(tmp_path, "fixed", fixed_document())
+    assert found["on"]["pages"] >= 3
+    assert all("Проект" in text for text in found["on"]["texts"])
+    assert found["on"]["pages_walked"] == found["off"]["pages_walked"] > 0
+    assert found["on"]["digest"] == found["off"]["digest"]
 
 
 def test_footnote_list_keeps_membership_in_step_with_its_items():

@@ -21,6 +21,10 @@ place was found later, by profiling the handbook itself):
   text laid out at the same place of the same page comes out the same, so while the area is
   measured, the notes already laid out there are taken as they were. The pages themselves still
   get notes laid out afresh.
+- Layout: once all pages are made, each page is given the fixed boxes (``position: fixed``) of
+  every other page (``layout_fixed_boxes``), which walks through all the pages for each page even
+  when no page has any, as in the handbook. Pages are now marked as they are made, and the walk is
+  skipped when none had a fixed box.
 - Writing: the tags of a PDF/UA document (``pdf/tags.py``) and each link's destination ask for
   ``pdf.page_references``, which pydyf rebuilds from every page each time. It is kept until a
   page is added.
@@ -141,6 +145,30 @@ def _only_lookups_of_anchor(original: Any) -> Any:
     return cache_target_page_counters
 
 
+def _marking_fixed_boxes(original: Any) -> Any:
+    """``make_page``, which also marks the layout when the page has fixed boxes."""
+
+    def make_page(context: Any, *args: Any, **kwargs: Any) -> Any:
+        made = original(context, *args, **kwargs)
+        if made[0].fixed_boxes:
+            context._handbook_fixed_boxes = True
+        return made
+
+    return make_page
+
+
+def _fixed_boxes_only_if_any(original: Any) -> Any:
+    """``layout_fixed_boxes``, skipped when no page of the layout had a fixed box: there is then
+    nothing to lay out."""
+
+    def layout_fixed_boxes(context: Any, pages: list, containing_page: Any) -> Any:
+        if not context.__dict__.get("_handbook_fixed_boxes"):
+            return iter(())
+        return original(context, pages, containing_page)
+
+    return layout_fixed_boxes
+
+
 _NOTE_BOX_TYPES = ("BlockBox", "LineBox", "InlineBox", "TextBox")
 
 
@@ -220,6 +248,7 @@ def install() -> None:
     if _installed:
         return
     import pydyf
+    from weasyprint import layout
     from weasyprint.css.targets import TargetCollector
     from weasyprint.layout import LayoutContext
     from weasyprint.layout import block as block_layout
@@ -236,6 +265,8 @@ def install() -> None:
     # Only the module's own calls (a block's children) go through it; the footnote area itself is
     # laid out by callers that imported the original.
     block_layout.block_level_layout = _notes_remembered(block_layout.block_level_layout)
+    page_layout.make_page = _marking_fixed_boxes(page_layout.make_page)  # called by remake_page
+    layout.layout_fixed_boxes = _fixed_boxes_only_if_any(layout.layout_fixed_boxes)
     page_layout.set_page_type_computed_styles = _only_page_styles(
         page_layout.set_page_type_computed_styles)
     TargetCollector.cache_target_page_counters = _only_lookups_of_anchor(
