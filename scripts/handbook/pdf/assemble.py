@@ -85,9 +85,13 @@ def inline_footnotes(tree: nodes.Element) -> None:
     """Put each footnote's text where it is referenced, for CSS ``float: footnote``.
 
     A footnote cited twice is printed at each citation, so that it is always on the page of
-    its reference; only the first copy keeps the footnote's ids.
+    its reference. The notes keep the footnote's ids only when a link points at them, and the
+    references' ids (the web page's links back from the note) are dropped: each id becomes a
+    named destination of the PDF, and WeasyPrint looks each id of a page up in those of all the
+    pages before it (the notes and references held more than half of the handbook's ids).
     """
     footnotes = {i: fn for fn in tree.findall(nodes.footnote) for i in fn["ids"]}
+    linked = {ref["refid"] for ref in tree.findall(nodes.reference) if ref.get("refid") in footnotes}
     used: set[int] = set()
     for ref in list(tree.findall(nodes.footnote_reference)):
         footnote = footnotes.get(ref.get("refid", ""))
@@ -103,9 +107,10 @@ def inline_footnotes(tree: nodes.Element) -> None:
                 note.extend(c.deepcopy() for c in child.children)  # not copy.deepcopy: it follows .parent
             else:
                 note += nodes.Text(child.astext())
-        if id(footnote) not in used:
+        if id(footnote) not in used and linked.intersection(footnote["ids"]):
             used.add(id(footnote))
             note["ids"] = list(footnote["ids"])
+        ref["ids"] = []  # replace_self() would hand them to the note
         ref.replace_self(note)
     for footnote in {id(f): f for f in footnotes.values()}.values():
         footnote.parent.remove(footnote)
