@@ -97,3 +97,32 @@ def test_translated_doctrees_hold_no_copy_of_the_build(tmp_path):
     assert "Plain text (fi)" in tree.astext()  # the page was translated
     foreign = [n for n in tree.findall() if n._document not in (None, tree)]
     assert foreign == []
+
+
+def test_reference_updates_run_when_the_source_or_the_translation_holds_a_reference():
+    # Sphinx's five reference updates are skipped for a message only when neither side has one.
+    from docutils import nodes
+    from docutils.utils import new_document
+    from sphinx import addnodes
+    from sphinx.transforms.i18n import _NodeUpdater
+
+    from handbook.sphinxext.fast_i18n import _holds_references
+
+    def updater(source: nodes.Element, translation: nodes.Element) -> _NodeUpdater:
+        return _NodeUpdater(source, translation, new_document("page"), noqa=False)
+
+    def text(value: str) -> nodes.paragraph:
+        return nodes.paragraph(value, value)
+
+    def with_reference(reference: nodes.Element) -> nodes.paragraph:
+        return nodes.paragraph("", "", nodes.Text("см. "), nodes.inline("", "", reference))
+
+    assert not _holds_references(updater(text("Текст"), text("Text")))
+    for reference in [addnodes.pending_xref("", refdomain="std", reftype="term", reftarget="x"),
+                      nodes.reference("", "x", refname="x"),
+                      nodes.footnote_reference("[^a]", auto=1, refname="a"),
+                      nodes.citation_reference("[x]", refname="x")]:
+        # A translation that dropped the reference still gets Sphinx's warning, and one that
+        # added it is still checked.
+        assert _holds_references(updater(with_reference(reference.deepcopy()), text("Text")))
+        assert _holds_references(updater(text("Текст"), with_reference(reference.deepcopy())))

@@ -23,6 +23,11 @@ doctrees of a translated language are pickled without the copies.
 For each translated section title, Sphinx looks through the whole document for targets that
 refer to the old title (quadratic in the size of a chapter). We index those targets once per
 document, and add the ones a translation brings in.
+
+For each translated message, Sphinx then goes through the source's nodes and the translation's
+five times, once for each kind of reference it carries over (footnotes, named links, citations,
+cross-references). Most messages have none: both are looked through once, and when neither holds
+a reference, the five updates (which would find nothing to compare or move) are skipped.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import sphinx.transforms.i18n as sphinx_i18n
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.utils import new_document
+from sphinx import addnodes
 from sphinx.util import get_filetype
 
 _in_translation = contextvars.ContextVar("handbook_in_translation", default=False)
@@ -204,6 +210,36 @@ def _adopt(node: Any, document: Any) -> None:
             descendant._document = document
 
 
+# What Sphinx's reference updates look for, and those updates.
+_REFERENCES = (nodes.footnote_reference, nodes.reference, nodes.citation_reference,
+               addnodes.pending_xref)
+_REFERENCE_UPDATES = ("update_autofootnote_references", "update_refnamed_references",
+                      "update_refnamed_footnote_references", "update_citation_references",
+                      "update_pending_xrefs")
+
+
+def _holds_references(updater: Any) -> bool:
+    """Whether the source's node or its translation holds a reference (looked at once)."""
+    found = updater.__dict__.get("_handbook_references")
+    if found is None:
+        found = any(isinstance(node, _REFERENCES)
+                    for tree in (updater.node, updater.patch) for node in tree.findall())
+        updater._handbook_references = found
+    return found
+
+
+def _only_with_references(original: Any) -> Any:
+    def update(self: Any) -> None:
+        if _holds_references(self):
+            original(self)
+
+    return update
+
+
+_reference_updates = {name: _only_with_references(getattr(sphinx_i18n._NodeUpdater, name))
+                      for name in _REFERENCE_UPDATES}
+
+
 def _make_document(source_path: str = "notset", parser_cls: type = myst_base.RSTParser) -> Any:
     if parser_cls not in _default_settings:
         _default_settings[parser_cls] = get_default_settings(parser_cls)
@@ -217,3 +253,5 @@ def install() -> None:
     myst_base.make_document = _make_document
     sphinx_i18n._NodeUpdater.update_title_mapping = _update_title_mapping
     sphinx_i18n._NodeUpdater.update_leaves = _update_leaves
+    for name, update in _reference_updates.items():
+        setattr(sphinx_i18n._NodeUpdater, name, update)
