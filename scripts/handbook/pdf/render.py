@@ -14,7 +14,6 @@ import logging
 import os
 import queue
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -288,17 +287,15 @@ def main() -> int:
     # WeasyPrint copies the fonts it loads into a temporary folder, which it removes when it frees
     # them. This child ends without freeing anything (see quick_exit), so the folder is made
     # inside one of ours, removed here.
-    scratch = tempfile.mkdtemp(prefix="handbook-render-")
-    tempfile.tempdir = scratch
-    try:
+    with tempfile.TemporaryDirectory(prefix="handbook-render-",
+                                     ignore_cleanup_errors=True) as scratch:
+        tempfile.tempdir = scratch
         renderer = Renderer([Path(p) for p in spec["allowed"]], spec["tagged"])
         failed = False
         for job in spec["jobs"]:
             result = renderer.render(Path(job["html"]), Path(job["pdf"]), job["css"])
             failed = failed or not result.ok
             print(json.dumps(asdict(result)), flush=True)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
     return 1 if failed else 0
 
 
