@@ -49,6 +49,12 @@ def test_a_good_translation_has_no_findings():
     ("Простой текст здесь.", "Yksinkertainen  teksti tässä.", ("warning", "double-space")),
     ("Это вопрос?", "Tämä on kysymys.", ("warning", "punctuation")),
     ("Поставщики социальных услуг работают.", "Yritykset toimivat.", ("warning", "glossary")),
+    ("Простой текст.", "Teksti\x00.", ("error", "control-character")),
+    ("Простой текст.", "Teksti \x1b[31mtässä.", ("error", "control-character")),
+    ("Простой текст.", "Teksti\u202e.", ("error", "control-character")),
+    ("Простой текст.", "Te\u200bksti.", ("error", "control-character")),
+    ("Простой текст.", "Teksti.\ufeff", ("error", "control-character")),
+    ("Простой текст.", "Teksti " * 100 + ".", ("error", "too-long")),
 ])
 def test_each_check_finds_its_problem(source, translation, expected):
     assert expected in ids(source, translation)
@@ -168,3 +174,29 @@ def test_plural_forms_may_keep_the_count_in_the_first_form_but_not_invent_one(tm
         encoding="utf-8")
     problems = check_catalog(po, "javascript.po", "fi", "ru", [], interface=True)
     assert [(p.line, p.check) for p in problems if p.severity == "error"] == [(14, "placeholder")]
+
+
+def test_control_characters_and_pasted_text_are_reported_at_their_translation(tmp_path):
+    from handbook.po.checks.run import check_catalog
+
+    po = tmp_path / "index.po"
+    po.write_bytes(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "Главная страница"\nmsgstr "Etu\x00sivu"\n\n'
+        'msgid "Текст главной страницы."\nmsgstr "Etusivun \u202eteksti \u2066tässä\u2069."\n\n'
+        'msgid "Глава"\nmsgstr ""\n"Luku. "\n"{}"\n\n'
+        'msgid "Раздел"\nmsgstr "Osio\\r"\n'.format("x" * 1_000_000).encode("utf-8"))
+    problems = check_catalog(po, "index.po", "fi", "ru", [], interface=False)
+    assert [(p.line, p.check) for p in problems] == [
+        (7, "control-character"), (10, "control-character"), (13, "too-long"), (18, "control-character")]
+    assert "U+0000 (NUL)" in problems[0].message
+    assert "U+202E (RIGHT-TO-LEFT OVERRIDE), U+2066 (LEFT-TO-RIGHT ISOLATE), U+2069 (POP DIRECTIONAL " \
+        "ISOLATE)" in problems[1].message
+    assert "1,000,006 characters long, its source 5" in problems[2].message
+    assert "U+000D" in problems[3].message
+
+
+def test_characters_the_source_has_too_are_allowed():
+    assert ids("Слово\u00a0и\u200bслово.", "Sana\u00a0ja\u200bsana.") == []
+    assert ids("Короткий.", "Lyhyt, mutta paljon pidempi käännös, kuten suomessa usein." * 3) == []

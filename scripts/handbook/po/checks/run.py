@@ -9,7 +9,7 @@ import polib
 
 from handbook.paths import Layout
 from handbook.po import catalog, glossary
-from handbook.po.checks import ERROR, Finding, Problem, files, markup, safety, structure, style
+from handbook.po.checks import ERROR, Finding, Problem, characters, files, markup, safety, structure, style
 
 DEFAULT_GLOSSARY = "locales/glossary.tbx"
 
@@ -17,7 +17,8 @@ DEFAULT_GLOSSARY = "locales/glossary.tbx"
 def check_message(source: str, translation: str, lang: str, source_lang: str,
                   terms: Sequence[glossary.Term], interface: bool = False) -> list[Finding]:
     """Every finding for one translated message (a plain function: the tests call it)."""
-    found = safety.check(source, translation)
+    found = characters.check(source, translation)
+    found += safety.check(source, translation)
     found += markup.check(source, translation)
     if not interface:
         found += structure.check(source, translation)
