@@ -40,6 +40,9 @@ class BuildResult:
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, write…
     extra: dict[str, object] = field(default_factory=dict)  # a builder's own figures (PDF pages)
     crash: str = ""  # a traceback: our bug, not the user's
+    # Files the builder made but did not put in place (the PDFs: path and manifest entry); the
+    # job's publish step puts them there if the build succeeded.
+    staged: list[tuple[str, dict[str, object]]] = field(default_factory=list)
 
 
 def format_messages(text: str, root: Path) -> list[str]:
@@ -106,6 +109,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
         # A builder may break its writing down further (the PDF builder: layout, writing).
         result.stages.update(getattr(app.builder, "handbook_stage_seconds", {}))
         result.extra = dict(getattr(app.builder, "handbook_record", {}))
+        result.staged = list(getattr(app.builder, "handbook_staged", []))
         result.ok = app.statuscode == 0 and not problems
         result.documents = len(app.env.found_docs)
     except Exception as exc:  # noqa: BLE001 - reported with the traceback below
@@ -135,6 +139,8 @@ class Job:
     content_key: str
     toolchain_key: str
     overrides: dict = field(default_factory=dict)  # extra configuration values for this build
+    # Puts a successful build's output in place; None: the work folder is copied to outdir.
+    publish: Callable[[BuildResult], None] | None = None
 
 
 def plan(layout: Layout, languages: Sequence[str], builder: str,
@@ -181,11 +187,13 @@ def run(layout: Layout, jobs: Sequence[Job],
             job = futures[future]
             result = future.result()
             result.outdir = job.outdir
-            if not result.crash and job.workdir != job.outdir and job.workdir.is_dir():
-                # Published even with warnings: the output is complete, and the problems are
-                # reported; a crash or a kill leaves the previous output in place.
-                publish(job.workdir, job.outdir, layout.scratch)
             if result.ok:
+                # Only a build without problems is published (the build is strict): a failed
+                # one, a crash or a kill leaves the previous output in place, or none.
+                if job.publish is not None:
+                    job.publish(result)
+                elif job.workdir != job.outdir and job.workdir.is_dir():
+                    publish(job.workdir, job.outdir, layout.scratch)
                 job.state.record(job.content_key, job.toolchain_key)
                 job.doctreedir.mkdir(parents=True, exist_ok=True)
                 (job.doctreedir / _TOOLCHAIN_MARK).write_text(job.toolchain_key)

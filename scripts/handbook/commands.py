@@ -73,13 +73,29 @@ def _report(layout: Layout, result: build.BuildResult) -> None:
     if result.crash:
         print(result.crash, file=sys.stderr, flush=True)
         _say(f"  {result.language}: the build crashed — this is a bug in the toolchain; "
-             "please report it with the text above")
+             f"please report it with the text above — {_kept(layout, result)}")
     elif result.ok:
         _say(f"  {result.language}: built {result.documents} documents in {result.seconds:.1f} s — {where}")
     else:
         count = len(result.messages)
         _say(f"  {result.language}: failed with {count} problem{'s' if count != 1 else ''} "
-             "(listed above; the build is strict: every warning must be fixed)")
+             f"(listed above; the build is strict: every warning must be fixed) — {_kept(layout, result)}")
+
+
+def _kept(layout: Layout, result: build.BuildResult) -> str:
+    """What a reader still gets of a language whose build failed: it is not published."""
+    from handbook.pdf import manifest
+
+    lang = result.language
+    if result.builder == "html":
+        if result.outdir.is_dir():
+            return f"the previous site of {lang} is kept"
+        return f"no site of {lang} is published"
+    if result.builder == "handbookpdf":
+        if any(e.language == lang for e in manifest.read(layout.site)):
+            return f"the previous PDFs of {lang} are kept"
+        return f"no PDF of {lang} is published"
+    return f"the previous {layout.rel(result.outdir)}/ is kept"
 
 
 def html(langs: str, layout: Layout | None = None) -> int:

@@ -1,8 +1,9 @@
 """Put a finished build in place so that readers and the next step never see a half-written tree.
 
 Sphinx writes into a work directory it keeps between builds (it needs the previous output to
-rebuild incrementally). Only when it has finished is a copy swapped in for the published
-directory; a build killed at any point leaves the previous complete output where it was.
+rebuild incrementally). Only when it has finished without problems is a copy swapped in for the
+published directory; a failed build, or one killed at any point, leaves the previous complete
+output where it was.
 """
 
 from __future__ import annotations

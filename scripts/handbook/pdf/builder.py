@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import subprocess
 import time
 from collections.abc import Set
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,9 @@ class PDFBuilder(StandaloneHTMLBuilder):
         # Read by handbook.build into _build/state/last-handbookpdf.json (the benchmark uses it).
         self.handbook_stage_seconds: dict[str, float] = {}
         self.handbook_record: dict[str, Any] = {}
+        # The PDFs made, beside their print HTML, with their manifest entries: handbook.build puts
+        # them in place (manifest.place) only if the whole build succeeded.
+        self.handbook_staged: list[tuple[str, dict[str, Any]]] = []
 
     @property
     def language(self) -> str:
@@ -310,25 +313,30 @@ class PDFBuilder(StandaloneHTMLBuilder):
         shop = self.config.handbook_pdf_print == "shop"
         extra_css = [*(["shop.css"] if shop else []),
                      *(["review.css"] if self.config.handbook_review else [])]
-        jobs = [render.RenderJob(html_path, pdf_path, (*variant.css, *extra_css))
+        for _, _, pdf_path, _ in self.html_files:
+            self.staged_path(pdf_path).unlink(missing_ok=True)  # a failed render leaves no old one
+        jobs = [render.RenderJob(html_path, self.staged_path(pdf_path), (*variant.css, *extra_css))
                 for variant, html_path, pdf_path, _ in self.html_files]
         started = time.perf_counter()
         results = render.render_in_children(jobs, self.allowed_paths(), self.config.handbook_pdf_tagged,
                                             self.config.handbook_pdf_timeout,
                                             self.config.handbook_pdf_processes or os.cpu_count() or 1)
         self.record_timings(time.perf_counter() - started, results)
-        entries = []
+        site = Path(self.outdir).parent
         for (variant, html_path, pdf_path, title), result in zip(self.html_files, results, strict=True):
             if not result.ok:
                 for message in result.problems:
                     logger.error("%s: %s [pdf-render]", os.path.relpath(pdf_path), message)
                 continue
             logger.info("%s: %d pages", pdf_path.name, result.pages)
-            site = Path(self.outdir).parent
-            entries.append(manifest.entry_for(pdf_path, site, self.language, variant.name, title,
-                                              result.pages, self.config.handbook_pdf_print))
-        if entries:
-            self.update_manifest(entries)
+            staged = self.staged_path(pdf_path)
+            entry = manifest.entry_for(staged, site, self.language, variant.name, title, result.pages,
+                                       self.config.handbook_pdf_print, target=pdf_path)
+            self.handbook_staged.append((str(staged), asdict(entry)))
+
+    def staged_path(self, pdf_path: Path) -> Path:
+        """Where a PDF is written before it is put in place: beside its print HTML, outside the site."""
+        return self.workdir / pdf_path.name
 
     def record_timings(self, seconds: float, results: list[render.RenderResult]) -> None:
         """Stage timings of this language's PDFs: WeasyPrint's layout and PDF writing summed over
@@ -342,11 +350,3 @@ class PDFBuilder(StandaloneHTMLBuilder):
             "pdfs": [{"file": job_pdf.name, "pages": r.pages, "layout": round(r.layout_seconds, 3),
                       "pdf_write": round(r.write_seconds, 3)}
                      for (_, _, job_pdf, _), r in zip(self.html_files, results, strict=True)]}
-
-    def update_manifest(self, entries: list[manifest.Entry]) -> None:
-        # Languages build in parallel processes: one writer at a time.
-        site = Path(self.outdir).parent
-        lock = self.workdir.parent / "manifest.lock"  # outside the published site
-        with lock.open("w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            manifest.merge(site, entries)

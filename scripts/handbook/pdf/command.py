@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 from handbook import build, commands
 from handbook.paths import Layout
@@ -39,6 +41,15 @@ def variant_names(edition: str, layout: Layout) -> list[str]:
     return names
 
 
+def _publisher(layout: Layout, configured: set[str]) -> Callable[[build.BuildResult], None]:
+    """What puts a language's PDFs in place once its build succeeded: each PDF with its manifest
+    entry, and the language's PDFs of variants no longer configured removed."""
+    def publish(result: build.BuildResult) -> None:
+        staged = [(Path(path), manifest.Entry(**entry)) for path, entry in result.staged]
+        manifest.place(layout.site, staged, result.language, configured)
+    return publish
+
+
 def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout | None = None) -> int:
     layout = layout or Layout()
     settings = commands._settings(layout)
@@ -54,7 +65,10 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
     # PDFs side by side (WeasyPrint uses one core).
     cores = os.cpu_count() or 1
     processes = max(1, cores // max(1, min(len(languages), cores)))
+    conf = _Conf(layout)
+    configured = {*standard_names(conf), *conf.handbook_pdf_editions, *names}
     for job in jobs:
+        job.publish = _publisher(layout, configured)
         job.overrides = {"handbook_pdf_build": names, "handbook_pdf_print": print_mode,
                          "handbook_pdf_processes": processes}
         job.state = build.StateFile(layout.state / f"{BUILDER}-{job.language}-{key}.json")

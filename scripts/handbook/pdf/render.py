@@ -3,8 +3,9 @@
 The child (``python -m handbook.pdf.render``) reads a JSON list of documents on stdin, renders
 them one after another with the fonts set up once, reads only through the project fetcher,
 writes each PDF next to its print HTML (outside the published folder, so that a killed build
-leaves no half-written file there) and renames it into place, and prints one JSON line per
-document: pages and timings, or problems.
+leaves no half-written file there) and renames it to the PDF's path (the PDF builder's is beside
+the print HTML too: the build puts the PDFs in the site only if it succeeded), and prints one
+JSON line per document: pages and timings, or problems.
 """
 
 from __future__ import annotations

@@ -71,6 +71,11 @@ def build_review(root: str, lang: str, locale_dir: str, outdir: str, doctreedir:
         app.build()
         result.ok = app.statuscode == 0
         result.documents = len(app.env.found_docs)
+        staged = getattr(app.builder, "handbook_staged", [])
+        if result.ok and staged:  # the review PDF, put in place as `make pdf` puts its PDFs
+            from handbook.pdf import manifest
+
+            manifest.place(Path(outdir).parent, [(Path(p), manifest.Entry(**e)) for p, e in staged])
     except SphinxError as exc:  # the project's mistake (conf.py, a document): say it, no traceback
         result.ok = False
         warnings.write(f"error: {exc}\n")

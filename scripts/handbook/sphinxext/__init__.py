@@ -1,5 +1,5 @@
 """Sphinx extension of the handbook: per-language settings, anchors, switcher, site look and
-metadata, practice catalogue, events, translation progress."""
+metadata, practice catalogue, events, translation progress, removal of what the sources no longer make."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import (anchors, catalogue, docutils_nb, events, fast_i18n, fences, file_urls,
-                                jscatalog, navigation, practices, progress, sanitize, search_stems, site_meta,
-                                switcher, theme)
+from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fast_i18n, fences, file_urls,
+                                jscatalog, leftovers, navigation, practices, progress, sanitize, search_stems,
+                                site_meta, switcher, theme)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -53,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("handbook.css")
     anchors.setup(app)
     sanitize.setup(app)
+    confine.setup(app)
     fences.setup(app)
     file_urls.setup(app)
     switcher.setup(app)
@@ -65,5 +66,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     progress.setup(app)
     search_stems.setup(app)
     navigation.setup(app)
+    leftovers.setup(app)
     app.setup_extension("handbook.pdf")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
