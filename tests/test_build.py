@@ -62,9 +62,12 @@ def test_a_warning_fails_the_build_naming_file_and_line_and_other_languages_stil
                      "check the label's spelling, or put a line (the-label)= just above the heading "
                      "you link to [ref.ref]"]
     assert "  fi: failed with 1 problem" in run.out
+    assert "— no site of fi is published" in run.out
     assert "HTML build failed for" in run.out
     for lang in LANGUAGES:
-        assert (layout.site / lang / "guide/deep/page.html").is_file()
+        # Built, in the work folder, and not published: the build is strict.
+        assert (layout.work / "html" / lang / "guide/deep/page.html").is_file()
+        assert not (layout.site / lang).exists()
     # The failure is not forgotten: building again reports it again.
     again = run_command(commands.html, "", layout)
     assert again.status == 1 and "no-such-label" in again.err

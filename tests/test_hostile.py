@@ -55,7 +55,12 @@ def test_hostile_markup_is_neutralised_and_reported(tmp_path):
     assert all(m.startswith("docs/guide/deep/page.md:") for m in messages), run.err
     assert all("locales/fi/LC_MESSAGES/guide/deep/page.po" in m for m in messages)
 
-    html = (layout.site / "fi" / "guide" / "deep" / "page.html").read_text(encoding="utf-8")
+    # fi failed, so it is not published; what it would publish is in the work folder, neutralised.
+    assert "  fi: failed with 4 problems (listed above; the build is strict: every warning must be fixed) — " \
+           "no site of fi is published" in run.out
+    assert not (layout.site / "fi").exists()
+    assert (layout.site / "ru" / "guide" / "deep" / "page.html").is_file()
+    html = (layout.work / "html" / "fi" / "guide" / "deep" / "page.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article")
     assert article.find("script") is None and article.find("iframe") is None

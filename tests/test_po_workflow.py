@@ -235,7 +235,8 @@ def test_a_script_in_a_translation_never_reaches_the_site(tmp_path):
     assert result.status == 1
     assert ("docs/chapter.md:4: warning: the fi translation contains raw HTML, shown as plain text — remove "
             "the HTML from the translation (locales/fi/LC_MESSAGES/chapter.po) [handbook.raw-html]") in result.err
-    html = (layout.site / "fi" / "chapter.html").read_text(encoding="utf-8")
+    assert not (layout.site / "fi").exists()  # failed, so not published; the work folder shows why
+    html = (layout.work / "html" / "fi" / "chapter.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
 
 
