@@ -17,6 +17,10 @@ handbook_titles = {
 }
 # Where the site is published; used for absolute hreflang links. Empty: relative links.
 handbook_base_url = ""
+# An image bigger than this is reported at its page's line and fails the build (0: no limit). No image
+# of the handbook needs more: a full-page photo for print is 2–5 MB and about 2,500 px wide.
+handbook_image_max_bytes = 10_000_000  # size of the file
+handbook_image_max_pixels = 40_000_000  # width × height: the PDF renderer holds every pixel in memory
 
 # -- Sphinx ---------------------------------------------------------------------------------
 

@@ -320,7 +320,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
         started = time.perf_counter()
         results = render.render_in_children(jobs, self.allowed_paths(), self.config.handbook_pdf_tagged,
                                             self.config.handbook_pdf_timeout,
-                                            self.config.handbook_pdf_processes or os.cpu_count() or 1)
+                                            self.config.handbook_pdf_processes or os.cpu_count() or 1,
+                                            max_image_pixels=self.config.handbook_image_max_pixels)
         self.record_timings(time.perf_counter() - started, results)
         site = Path(self.outdir).parent
         for (variant, html_path, pdf_path, title), result in zip(self.html_files, results, strict=True):

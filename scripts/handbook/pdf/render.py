@@ -20,9 +20,11 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from handbook.pdf import fonts
 
@@ -67,9 +69,35 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
+        if _too_many_pixels(record):
+            url = str(record.args[0])
+            shown = unquote(urlsplit(url).path) if url.startswith("file:") else url  # made relative by the build
+            message = (f"the image {shown} has more pixels than handbook_image_max_pixels in conf.py "
+                       "allows, and was not loaded — scale it down to at most 2,000 px wide and save it again")
         # A font that cannot be loaded would silently fall back to a system font.
         if record.levelno >= logging.ERROR or "cannot be loaded" in message:
             self.messages.append(message)
+
+
+def _too_many_pixels(record: logging.LogRecord) -> bool:
+    """WeasyPrint's "Failed to load image" with Pillow's refusal of a decompression bomb as the cause."""
+    from PIL import Image
+
+    error = record.args[-1] if isinstance(record.args, tuple) and record.args else None
+    cause = getattr(error, "__cause__", None)
+    return isinstance(cause, (Image.DecompressionBombError, Image.DecompressionBombWarning))
+
+
+def limit_image_pixels(max_pixels: int) -> None:
+    """Make Pillow refuse, before decoding, an image of more than ``max_pixels`` pixels (0: Pillow's
+    own limit, 179 megapixels). A 12,000 × 12,000 PNG of a few hundred KB takes 1.4 GB once decoded."""
+    if not max_pixels:
+        return
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    # Pillow only warns up to twice its limit; this process renders PDFs and nothing else.
+    warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 
 class Renderer:
@@ -187,16 +215,17 @@ def _timed_out(timeout: float) -> RenderResult:
 
 
 def render_all_in_child(jobs: list[RenderJob], allowed: list[Path], tagged: bool,
-                        timeout: float) -> list[RenderResult]:
+                        timeout: float, max_image_pixels: int = 0) -> list[RenderResult]:
     """Render the documents in one fresh Python process, one result per job, in order.
 
     One process for all of a language's PDFs: the interpreter, WeasyPrint and the fonts are
     loaded once. Each document gets ``timeout`` seconds; one that takes longer is stopped, and
-    the documents after it are rendered in a new process.
+    the documents after it are rendered in a new process. Images of more than ``max_image_pixels``
+    pixels are refused (see limit_image_pixels).
     """
     if not jobs:
         return []
-    spec = {"allowed": [str(p) for p in allowed], "tagged": tagged,
+    spec = {"allowed": [str(p) for p in allowed], "tagged": tagged, "max_image_pixels": max_image_pixels,
             "jobs": [{"html": str(j.html), "pdf": str(j.pdf), "css": list(j.css)} for j in jobs]}
     lines: queue.Queue[str | None] = queue.Queue()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
@@ -223,20 +252,20 @@ def render_all_in_child(jobs: list[RenderJob], allowed: list[Path], tagged: bool
                 _partial(job.html.resolve(), job.pdf.resolve()).unlink(missing_ok=True)
                 rest = jobs[len(results) + 1:]
                 return [*results, _timed_out(timeout),
-                        *render_all_in_child(rest, allowed, tagged, timeout)]
+                        *render_all_in_child(rest, allowed, tagged, timeout, max_image_pixels)]
             if line is None:  # the child ended before this document
                 child.wait()
                 errors.seek(0)
                 crash = RenderResult(False, problems=[f"the renderer crashed:\n{errors.read().strip()}"])
                 return [*results, crash, *render_all_in_child(jobs[len(results) + 1:], allowed,
-                                                              tagged, timeout)]
+                                                              tagged, timeout, max_image_pixels)]
             results.append(RenderResult(**json.loads(line)))
         child.wait()
     return results
 
 
 def render_in_children(jobs: list[RenderJob], allowed: list[Path], tagged: bool, timeout: float,
-                       processes: int = 1) -> list[RenderResult]:
+                       processes: int = 1, max_image_pixels: int = 0) -> list[RenderResult]:
     """Render the documents in up to ``processes`` children at once; results in the jobs' order.
 
     WeasyPrint uses one core, so a language built alone spreads its PDFs over the machine's
@@ -249,11 +278,11 @@ def render_in_children(jobs: list[RenderJob], allowed: list[Path], tagged: bool,
         groups[lightest].append(index)
         loads[lightest] += _size(jobs[index].html)
     if len(groups) == 1:
-        return render_all_in_child(jobs, allowed, tagged, timeout)
+        return render_all_in_child(jobs, allowed, tagged, timeout, max_image_pixels)
     results: list[RenderResult | None] = [None] * len(jobs)
 
     def run(group: list[int]) -> None:
-        done = render_all_in_child([jobs[i] for i in group], allowed, tagged, timeout)
+        done = render_all_in_child([jobs[i] for i in group], allowed, tagged, timeout, max_image_pixels)
         for index, result in zip(group, done, strict=True):
             results[index] = result
 
@@ -297,6 +326,7 @@ def main() -> int:
             result = renderer.render(Path(job["html"]), Path(job["pdf"]), job["css"])
             failed = failed or not result.ok
             print(json.dumps(asdict(result)), flush=True)
+        limit_image_pixels(spec.get("max_image_pixels", 0))
     return 1 if failed else 0
 
 

@@ -12,8 +12,8 @@ from sphinx.config import Config
 from handbook import __version__
 from handbook.languages import search_language
 from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fast_i18n, fences, file_urls,
-                                jscatalog, leftovers, navigation, practices, progress, sanitize, search_stems,
-                                site_meta, switcher, theme)
+                                image_limits, jscatalog, leftovers, navigation, practices, progress, sanitize,
+                                search_stems, site_meta, switcher, theme)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -55,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sanitize.setup(app)
     confine.setup(app)
     fences.setup(app)
+    image_limits.setup(app)
     file_urls.setup(app)
     switcher.setup(app)
     theme.setup(app)
