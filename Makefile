@@ -32,16 +32,26 @@ endif
 
 .DEFAULT_GOAL := all
 .PHONY: all setup html test gettext update-po clean help lock screenshots \
-	pdf stats check review serve bench add-language new-chapter new-practice
+	pdf stats check review serve bench add-language new-chapter new-practice FORCE
 
 all: $(SETUP_DONE)
 	@$(HANDBOOK) build --langs "$(LANGS)"
 
-setup: $(SETUP_DONE)
+# `make setup` sets everything up again, even when it was done: it repairs a broken .venv.
+setup:
+	@$(PYTHON) scripts/bootstrap.py
+	@touch $(SETUP_DONE)
 
 $(SETUP_DONE): pyproject.toml requirements.lock scripts/bootstrap.py
 	@$(PYTHON) scripts/bootstrap.py
 	@touch $@
+
+# A .venv whose Python no longer starts (the system Python it links to was upgraded or removed)
+# or that lost the toolchain is set up again, as a missing one is.
+ifneq ($(shell $(VENV)/bin/python -c "import handbook" 2>/dev/null && echo ok),ok)
+$(SETUP_DONE): FORCE
+endif
+FORCE:
 
 html: $(SETUP_DONE)
 	@$(HANDBOOK) html --langs "$(LANGS)"

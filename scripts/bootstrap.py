@@ -64,6 +64,30 @@ def pip(*args: str) -> None:
                     "-q", *args], check=True, cwd=ROOT)
 
 
+def runs(venv_dir: Path, code: str = "") -> bool:
+    """The environment's Python starts (and runs ``code``). A venv links to the Python that made
+    it: when that one is upgraded or removed, the link is left dangling."""
+    try:
+        return subprocess.run([str(venv_dir / "bin" / "python"), "-c", code], cwd=ROOT,
+                              capture_output=True, timeout=120).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+# What the toolchain imports first: a package removed from the environment shows here.
+TOOLCHAIN = "import handbook.commands, sphinx, myst_parser, weasyprint"
+
+
+def install() -> None:
+    say(f"installing the pinned Python packages of {LOCK.name} (a minute or two the first time)")
+    try:
+        pip("install", "-c", str(LOCK), "setuptools", "wheel")
+        pip("install", "--no-build-isolation", "-c", str(LOCK), "-e", ".[test]")
+    except subprocess.CalledProcessError:
+        fail("pip could not install the packages (see its message above) — check the network "
+             "connection to the package index and run make again")
+
+
 def main() -> None:
     if sys.version_info < MIN_PYTHON:
         fail(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed, this is "
@@ -72,16 +96,22 @@ def main() -> None:
     packages = missing_debian_packages()
     if packages:
         install_system_packages(packages)
-    if not (VENV / "bin" / "python").exists():
+    if not VENV.exists():
         say(f"creating the virtual environment {VENV.relative_to(ROOT)}/")
         venv.create(VENV, with_pip=True)
-    say(f"installing the pinned Python packages of {LOCK.name} (a minute or two the first time)")
-    try:
-        pip("install", "-c", str(LOCK), "setuptools", "wheel")
-        pip("install", "--no-build-isolation", "-c", str(LOCK), "-e", ".[test]")
-    except subprocess.CalledProcessError:
-        fail("pip could not install the packages (see its message above) — check the network "
-             "connection to the package index and run make again")
+    elif not runs(VENV):
+        say(f"the Python of {VENV.relative_to(ROOT)}/ does not start (removed or upgraded?) — "
+            "making the environment again")
+        venv.create(VENV, with_pip=True, clear=True)
+    install()
+    if not runs(VENV, TOOLCHAIN):
+        # pip counts a package as installed by its metadata, even when its files are gone.
+        say(f"{VENV.relative_to(ROOT)}/ is incomplete (a package cannot be imported) — making it again")
+        venv.create(VENV, with_pip=True, clear=True)
+        install()
+        if not runs(VENV, TOOLCHAIN):
+            fail(f"the toolchain still cannot be imported in {VENV.relative_to(ROOT)}/ — run "
+                 f"{VENV.relative_to(ROOT)}/bin/python -c '{TOOLCHAIN}' to see why")
     say("done")
 
 

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook import faults, processes
 from handbook.fingerprint import StateFile, fingerprint
 from handbook.hints import add_hint
 from handbook.paths import Layout
@@ -78,6 +79,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
                    fresh: bool, use_fuzzy: bool = False,
                    overrides: dict[str, object] | None = None) -> BuildResult:
     """Run one Sphinx build in this process (called in a worker process)."""
+    processes.die_with_parent()  # a worker ends with the command that started it
     from sphinx.application import Sphinx
 
     from handbook.catalogs import compile_language
@@ -115,12 +117,20 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     except Exception as exc:  # noqa: BLE001 - reported with the traceback below
         from sphinx.errors import ConfigError, SphinxError
 
+        fault = faults.from_exception(exc, layout.root)
+        if fault:  # a full disk, a read-only _build: one line from the command, not a traceback
+            raise fault from None
         result.ok = False
         if isinstance(exc, (ConfigError, SphinxError)):
             warnings.write(f"error: {exc}\n")
         else:
             result.crash = traceback.format_exc()
     result.messages += format_messages(warnings.getvalue(), layout.root)
+    # Sphinx reports a file it could not write, and the PDF builder a renderer that could not, as
+    # a warning: the same one line for them.
+    fault = faults.from_text("\n".join(result.messages), layout.root)
+    if fault:
+        raise fault
     result.seconds = time.perf_counter() - started
     # The largest of this process and its children (the PDF is rendered in a child process).
     result.peak_mb = max(resource.getrusage(who).ru_maxrss

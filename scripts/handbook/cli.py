@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
+
+from handbook import buildlock, faults, processes
+from handbook.paths import Layout
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# The commands that write _build (`make serve` takes the lock for each of its builds; `make bench`
+# builds in temporary copies and only writes its report here).
+WRITES_BUILD = {"build", "html", "pdf", "gettext", "update-po", "review", "add-language"}
 
 
 @dataclass(frozen=True)
@@ -113,52 +122,84 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_help()
     if args.command == "pending":
         return pending(args.target)
-    # Imported here so that `make help` works before the virtual environment exists.
-    from handbook import commands
-
+    layout = Layout()
     try:
-        if args.command == "build":
-            return commands.build_all(args.langs)
-        if args.command == "html":
-            return commands.html(args.langs)
-        if args.command == "pdf":
-            from handbook.pdf.command import pdf
-
-            return pdf(args.langs, args.edition, args.print_mode)
-        if args.command == "gettext":
-            return commands.gettext()
-        if args.command == "update-po":
-            return commands.update_po(args.langs)
-        if args.command == "serve":
-            return commands.serve(args.langs, args.port)
-        if args.command in ("new-chapter", "new-practice"):
-            from handbook import scaffold
-
-            return scaffold.main(args.command, args.title)
-        if args.command == "normalize-po":
-            from handbook import po_format
-
-            return po_format.main(args.files)
-        if args.command == "check-sources":
-            from handbook import source_checks
-
-            return source_checks.main(args.files)
-        if args.command == "add-language":
-            return commands.add_language(args.code)
-        if args.command == "review":
-            return commands.review(args.langs)
-        if args.command == "stats":
-            return commands.stats(args.langs)
-        if args.command == "check":
-            return commands.check(args.langs)
-        if args.command == "bench":
-            from handbook.bench.run import bench
-
-            return bench(args.langs, args.scales, pdfs=args.pdfs)
+        # Imported here so that `make help` works before the virtual environment exists.
+        from handbook import commands
+    except ImportError as exc:
+        return _fault(exc, layout)
+    try:
+        # Commands that write _build hold its lock: one build at a time per checkout.
+        with buildlock.held(layout.build) if args.command in WRITES_BUILD else contextlib.nullcontext():
+            return _run(args, commands)
     except commands.UsageError as exc:
         print(f"handbook: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("handbook: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, processes.Stopped) else signal.SIGINT
+        how = "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
+        _say_last(f"handbook: {how} — what was published before is still in place; run the command "
+                  "again to finish")
+        return 128 + signum
+    except (OSError, ImportError, faults.Fault) as exc:
+        return _fault(exc, layout)
+
+
+def _fault(exc: BaseException, layout: Layout) -> int:
+    """A full disk, a read-only _build, a broken .venv: one line and exit 1; anything else is our
+    bug and keeps its traceback."""
+    fault = faults.from_exception(exc, layout.root)
+    if fault is None:
+        raise exc
+    _say_last(f"handbook: error: {fault}")
+    return EXIT_PROBLEMS
+
+
+def _say_last(line: str) -> None:
+    """The last line of a command that is stopping: its terminal or make may be gone already."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except OSError:
+        pass
+
+
+def _run(args: argparse.Namespace, commands: ModuleType) -> int:
+    if args.command == "build":
+        return commands.build_all(args.langs)
+    if args.command == "html":
+        return commands.html(args.langs)
+    if args.command == "pdf":
+        from handbook.pdf.command import pdf
+
+        return pdf(args.langs, args.edition, args.print_mode)
+    if args.command == "gettext":
+        return commands.gettext()
+    if args.command == "update-po":
+        return commands.update_po(args.langs)
+    if args.command == "serve":
+        return commands.serve(args.langs, args.port)
+    if args.command in ("new-chapter", "new-practice"):
+        from handbook import scaffold
+
+        return scaffold.main(args.command, args.title)
+    if args.command == "normalize-po":
+        from handbook import po_format
+
+        return po_format.main(args.files)
+    if args.command == "check-sources":
+        from handbook import source_checks
+
+        return source_checks.main(args.files)
+    if args.command == "add-language":
+        return commands.add_language(args.code)
+    if args.command == "review":
+        return commands.review(args.langs)
+    if args.command == "stats":
+        return commands.stats(args.langs)
+    if args.command == "check":
+        return commands.check(args.langs)
+    if args.command == "bench":
+        from handbook.bench.run import bench
+
+        return bench(args.langs, args.scales, pdfs=args.pdfs)
     raise AssertionError(args.command)

@@ -8,6 +8,7 @@ files, and prints problems the way `make html` does (file, line, how to fix).
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import subprocess
 import sys
@@ -140,5 +141,23 @@ def serve(layout: Layout, lang: str, port: int = DEFAULT_PORT) -> int:
     return 0
 
 
+def rebuild_main(root: str, lang: str) -> int:
+    """The preview's rebuild process: one build, holding the checkout's build lock (it waits for a
+    `make html` running meanwhile, and that waits for it), ended with the preview."""
+    from handbook import buildlock, faults, processes
+
+    processes.die_with_parent(os.getppid())
+    layout = Layout(Path(root))
+    try:
+        with buildlock.held(layout.build):
+            return build_once(root, lang)
+    except (OSError, faults.Fault) as exc:
+        fault = faults.from_exception(exc, layout.root)
+        if fault is None:
+            raise
+        print(f"handbook: error: {fault}", file=sys.stderr, flush=True)
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(build_once(sys.argv[1], sys.argv[2]))
+    sys.exit(rebuild_main(sys.argv[1], sys.argv[2]))

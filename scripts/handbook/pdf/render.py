@@ -230,8 +230,10 @@ def render_all_in_child(jobs: list[RenderJob], allowed: list[Path], tagged: bool
     lines: queue.Queue[str | None] = queue.Queue()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
         # stderr goes to a file: a chatty renderer must not block on a full pipe.
-        child = subprocess.Popen([sys.executable, "-m", "handbook.pdf.render"], stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8")
+        # The child is told who started it, to end with it (see processes.die_with_parent).
+        child = subprocess.Popen([sys.executable, "-m", "handbook.pdf.render", str(os.getpid())],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                 encoding="utf-8")
 
         def read() -> None:
             for line in child.stdout:  # type: ignore[union-attr]
@@ -310,7 +312,11 @@ def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], varian
 
 def main() -> int:
     """The child: a JSON spec on stdin (see render_all_in_child), one JSON line per document."""
+    from handbook import processes
     from handbook.collector import tune_for_builds
+
+    if len(sys.argv) > 1:
+        processes.die_with_parent(int(sys.argv[1]))
 
     tune_for_builds()
     spec = json.load(sys.stdin)
