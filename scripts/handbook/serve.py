@@ -16,6 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from handbook.local_only import LocalOnly
 from handbook.paths import Layout
 
 HOST = "127.0.0.1"  # never another interface: a preview is for the author's own machine
@@ -131,7 +132,7 @@ def serve(layout: Layout, lang: str, port: int = DEFAULT_PORT) -> int:
         middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=f"{HOST}:{port}")],
         lifespan=watcher.lifespan,
     )
-    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning",
+    config = uvicorn.Config(LocalOnly(app, port), host=HOST, port=port, log_level="warning",
                             timeout_graceful_shutdown=2)
     try:
         uvicorn.Server(config).run()
