@@ -4,7 +4,8 @@ project, gives exactly the messages in its expected.txt, and nothing hostile rea
 A case is a folder of tests/corpus/bad-inputs/ holding files that replace those of
 tests/roots/tiny (one page, Russian and Finnish), and expected.txt: for each command (a line ``$ html --langs fi``) the
 message lines it must print (none: it must succeed). An optional shows.txt lists
-``page: text`` that the built site must contain (a file with a BOM still has its heading).
+``page: text`` that the built site must contain (a file with a BOM still has its heading); a
+language whose build failed is not published, so its pages are read in the work folder instead.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def messages(text: str) -> list[str]:
 
 
 def assert_nothing_hostile_in_site(site: Path, own_images: int) -> None:
+    """Every file under ``site``: called with the whole _build/, so that what a failed build made
+    (in the work folders, not published) is checked as well as what was published."""
     for path in site.rglob("*"):
         if not path.is_file():
             continue
@@ -97,20 +100,27 @@ def assert_nothing_hostile_in_pdf(path: Path, own_images: int) -> None:
 def test_bad_input_gives_its_messages_and_leaks_nothing(case, tmp_path, monkeypatch):
     root = prepare(case, tmp_path / "p")
     monkeypatch.setenv("HANDBOOK_ROOT", str(root))
+    published: dict[str, bool] = {}  # language → its site was published by an HTML build
     for step in steps(case):
         run = run_command(cli.main, step.command)
         assert sorted(messages(run.out + run.err)) == sorted(step.expected), (step.command, run.out + run.err)
         assert run.status == (1 if step.expected else 0), (step.command, run.out + run.err)
         assert "Traceback" not in run.err
-    site = root / "_build" / "site"
-    if site.exists():
+        if step.command[0] == "html":
+            for lang, outcome in re.findall(r"^  (\w+): (built|up to date|failed)", run.out, re.MULTILINE):
+                published[lang] = published.get(lang, False) or outcome != "failed"
+    build, site = root / "_build", root / "_build" / "site"
+    if build.exists():
         own_images = [p for p in (root / "docs").rglob("*") if p.suffix in (".png", ".jpg", ".svg", ".gif")]
-        assert_nothing_hostile_in_site(site, len(own_images))
+        assert_nothing_hostile_in_site(build, len(own_images))
+    for lang, done in published.items():
+        assert (site / lang / "index.html").is_file() == done, lang  # a failed build is not published
     shows = CORPUS / case / "shows.txt"
     if shows.exists():
         for line in shows.read_text(encoding="utf-8").splitlines():
             page, _, text = line.partition(": ")
-            assert text in (site / page).read_text(encoding="utf-8"), line
+            folder = site if published[page.split("/")[0]] else build / "work" / "html"
+            assert text in (folder / page).read_text(encoding="utf-8"), line
 
 
 def test_only_a_fence_left_open_is_reported():
