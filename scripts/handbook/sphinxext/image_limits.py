@@ -9,7 +9,6 @@ file's header is read for its pixel size, never its pixels.
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from pathlib import Path
 
@@ -25,7 +24,6 @@ MAX_PIXELS = 40_000_000  # 7,000 × 5,700: more than a full A4 page at 600 dpi
 # An image this wide fills a page of the site and of the PDF (A4 at 300 dpi is 2,480 px).
 ADVISED_WIDTH = 2_000
 _VECTOR = {".svg", ".svgz", ".pdf", ".eps"}
-_PILLOW_PIXELS = re.compile(r"\((\d+) pixels\)")
 
 
 def pixel_size(path: Path) -> tuple[int, int] | None:
@@ -43,11 +41,8 @@ def pixel_size(path: Path) -> tuple[int, int] | None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 return image.size
-    except Image.DecompressionBombError as exc:  # far past Pillow's own limit: its message has the count
-        found = _PILLOW_PIXELS.search(str(exc))
-        return (int(found.group(1)), 1) if found else None
-    except Exception:  # noqa: BLE001 - not an image Pillow knows; WeasyPrint and browsers will say so
-        return None
+    except Exception:  # noqa: BLE001 - not an image Pillow knows, or past twice Pillow's own limit
+        return None  # (which the PDF renderer refuses with its own message)
 
 
 def _one_decimal(value: float) -> str:
@@ -80,8 +75,7 @@ def problems(path: Path, shown: str, max_bytes: int, max_pixels: int) -> list[st
         dimensions = pixel_size(path)
         if dimensions and dimensions[0] * dimensions[1] > max_pixels:
             width, height = dimensions
-            pixels = f"{width:,} × {height:,} pixels ({_megapixels(width * height)})" if height > 1 else (
-                f"{_megapixels(width)}")
+            pixels = f"{width:,} × {height:,} pixels ({_megapixels(width * height)})"
             found.append(f"the image {shown} is {pixels}, more than the limit of {_megapixels(max_pixels)} "
                          f"— scale it down to at most {ADVISED_WIDTH:,} px wide and save it again; the limit "
                          "is handbook_image_max_pixels in conf.py")
