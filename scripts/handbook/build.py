@@ -24,6 +24,7 @@ from handbook.publish import publish, recover
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _TOOLCHAIN_MARK = "toolchain.key"  # in a doctree folder: the toolchain that made it
 _RUNS_KEPT = 50  # runs.jsonl keeps the figures of this many runs
+_NO_LINE = re.compile(r"^([^\s:]+):: (?=WARNING|ERROR|CRITICAL)")  # a file without a line: "path::"
 _SEVERITY = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL): ")
 
 
@@ -54,7 +55,7 @@ def format_messages(text: str, root: Path) -> list[str]:
     for raw in _ANSI.sub("", text).splitlines():
         if not raw.strip():
             continue
-        line = raw.replace(prefix, "")
+        line = _NO_LINE.sub(r"\1: ", raw.replace(prefix, ""), count=1)
         line = _SEVERITY.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}: ".replace("critical", "error"),
                              line, count=1)
         lines.append(add_hint(line))  # authors get the fix with the problem

@@ -60,6 +60,9 @@ HINTS = [
     Hint("docutils", _re(r'directive "[\w:-]+" disabled'),
          "in a translation, directives may not read files: remove the directive from the msgstr "
          "in the language's .po file and translate only the text"),
+    Hint("docutils", _re(r'directive "[\w-]+": file not found'),
+         "check the file's path: it is relative to this page, and a leading / means docs/ "
+         "(files outside docs/ are never read)"),
     Hint("docutils", _re(r"autonumbered footnote references"),
          "a footnote mark [^name] has no footnote text: add a line [^name]: text of the footnote "
          "at the end of the file"),
