@@ -187,8 +187,11 @@ def test_pdf_and_manifest_are_moved_into_the_published_folder_whole(tmp_path):
     html = work / "standard.html"
     html.write_text('<html lang="ru"><body><h1>Заголовок</h1><p>Текст.</p></body></html>', encoding="utf-8")
     events = _watch(site / "pdf")
-    result = render(html, site / "pdf" / "handbook-ru.pdf", [work], [], tagged=False)
+    # As the PDF builder does: rendered beside the print HTML, then put in place with its entry.
+    staged, target = work / "handbook-ru.pdf", site / "pdf" / "handbook-ru.pdf"
+    result = render(html, staged, [work], [], tagged=False)
     assert result.ok, result.problems
-    manifest.merge(site, [manifest.entry_for(site / "pdf" / "handbook-ru.pdf", site, "ru", "standard", "T",
-                                             result.pages)])
+    manifest.place(site, [(staged, manifest.entry_for(staged, site, "ru", "standard", "T", result.pages,
+                                                      target=target))])
     assert events() == [("moved in", "handbook-ru.pdf"), ("moved in", "manifest.json")]
+    assert manifest.read(site)[0].file == "pdf/handbook-ru.pdf"
