@@ -143,3 +143,23 @@ def test_the_workflow_installs_the_system_packages_ci_installs():
     installed = set(load_workflow()["env"]["SYSTEM_PACKAGES"].split())
     assert ci_packages(), "no apt-get install line found in .ci/run"
     assert ci_packages() <= installed, f"add to SYSTEM_PACKAGES: {sorted(ci_packages() - installed)}"
+
+
+def test_pull_requests_build_with_read_only_permissions_and_no_secrets():
+    data = load_workflow()
+    triggers = data.get("on", data.get(True))
+    # pull_request_target and workflow_run run a pull request's code with the repository's secrets.
+    assert not {"pull_request_target", "workflow_run"} & set(triggers)
+    assert data["permissions"] == {"contents": "read"}
+    assert "secrets." not in WORKFLOW.read_text(encoding="utf-8")
+    for name, job in data["jobs"].items():
+        if name == "publish":
+            continue
+        assert "permissions" not in job, f"{name} may not widen the read-only token"
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, f"{name}: the token stays in .git/config"
+    # Only a push to main publishes, from the github-pages environment.
+    publish = data["jobs"]["publish"]
+    assert publish["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert publish["environment"]["name"] == "github-pages"
