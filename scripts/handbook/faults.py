@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -78,6 +79,12 @@ def from_exception(exc: BaseException, root: Path) -> Fault | None:
             return current
         if isinstance(current, ImportError):
             return missing_module(current)
+        if isinstance(current, shutil.Error) and current.args and isinstance(current.args[0], list):
+            # A copy of a tree lists (source, destination, error text): the destination did not fit.
+            for entry in current.args[0]:
+                code = _ERRNO_TEXT.search(str(entry[-1])) if isinstance(entry, tuple) else None
+                if code and int(code.group(1)) in HANDLED:
+                    return Fault(message(int(code.group(1)), str(entry[1]), root) or "")
         if isinstance(current, OSError) and current.errno in HANDLED:
             # A copy or a rename names its destination second: the file that did not fit.
             path = current.filename2 or current.filename if current.errno in _FULL else current.filename
