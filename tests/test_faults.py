@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -253,6 +254,26 @@ def test_a_read_only_build_folder_is_one_line(tmp_path):
         run = _run(root, "html", "--langs", "ru")
         _one_error_line(run, "cannot write _build/", "read-only", "run make again")
         assert _snapshot(build / "site") == before
+
+
+def test_a_build_folder_of_another_user_is_one_line(tmp_path):
+    """`_build` made by a build run as root, then `make` run as a user: root ignores permissions,
+    so the build runs as the user nobody here."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv (util-linux) to run the build as another user")
+    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if subprocess.run([*as_nobody, sys.executable, "-c", ""], capture_output=True).returncode:
+        pytest.skip("the user nobody cannot run this Python (its folder is private)")
+    shared = Path(tempfile.mkdtemp(prefix="handbook-faults-", dir="/tmp"))
+    try:
+        shared.chmod(0o755)
+        root = _project(shared)
+        (root / "_build").mkdir()  # root's, mode 755: nobody cannot write in it
+        run = subprocess.run([*as_nobody, sys.executable, "-m", "handbook", "html"], env=_env(root),
+                             cwd="/", capture_output=True, text=True, timeout=600)
+    finally:
+        shutil.rmtree(shared)
+    _one_error_line(run, "no permission to write _build/", "sudo chown -R $USER _build")
 
 
 def test_a_broken_virtual_environment_is_one_line(tmp_path):
