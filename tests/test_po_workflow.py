@@ -82,7 +82,7 @@ def test_partly_translated_page_has_a_notice_in_the_readers_language(built):
     notice = soup(built, "fi", "chapter.html").select_one(".handbook-progress")
     assert notice is not None
     assert notice.get_text(" ", strip=True).startswith(
-        "Tämä sivu on käännetty vain osittain: 60\xa0% sen tekstistä on tällä kielellä")
+        "Tämä sivu on käännetty vain osittain: 58\xa0% sen tekstistä on tällä kielellä")
     assert notice.a["href"] == "translation-status.html"
     assert soup(built, "fi", "index.html").select_one(".handbook-progress") is None
     assert soup(built, "ru", "chapter.html").select_one(".handbook-progress") is None
@@ -94,14 +94,30 @@ def test_status_page_has_an_accessible_table_per_language(built):
     assert table.caption.get_text(strip=True) == "Käännöksen edistyminen: Suomi"
     cells = {row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.find_all("td")]
              for row in table.tbody.find_all("tr")}
-    # Words: 20 of 30 translated, 5 outdated, 5 untranslated; the title is the translated one.
-    assert cells["Palveluntuottajat"][:4] == ["67 %", "17 %", "17 %", "30"]
+    # Russian words: 14 of 24 translated, 5 outdated, 5 untranslated (a link's target, an address
+    # and a role name are not words of the text); the title is the translated one.
+    assert cells["Palveluntuottajat"][:4] == ["58 %", "21 %", "21 %", "24"]
     assert cells["Etusivu"][:3] == ["100 %", "0 %", "0 %"]
     assert table.select_one("tbody a")["href"] == "chapter.html"
     assert page.select_one(".handbook-bar")["aria-hidden"] == "true"
     # The language switcher leads to the same page in the other language.
     assert page.select_one('.language-switcher a[hreflang="ru"]')["href"] == "../ru/translation-status.html"
     assert soup(built, "ru", "translation-status.html").select_one("table.handbook-status-table")
+
+
+def test_the_notice_and_the_status_page_give_the_same_share(built):
+    """One measure: the page's notice says the share of words the status page gives for it, and a
+    page with all its text translated has no notice."""
+    status = soup(built, "fi", "translation-status.html").select_one("table.handbook-status-table")
+    shares = {row.th.a["href"]: row.td.get_text(strip=True).replace(" ", "")
+              for row in status.tbody.find_all("tr") if row.th.a}
+    assert set(shares) == {"chapter.html", "index.html"}
+    for page, share in shares.items():
+        notice = soup(built, "fi", page).select_one(".handbook-progress")
+        if share == "100%":
+            assert notice is None, page
+        else:
+            assert share in notice.get_text(" ", strip=True).replace("\xa0", ""), page
 
 
 def test_review_marks_untranslated_and_fuzzy_text(tmp_path):
@@ -119,18 +135,19 @@ def test_review_marks_untranslated_and_fuzzy_text(tmp_path):
     fuzzy = [s.get_text(strip=True) for s in article.select("section p .handbook-fuzzy")]
     assert fuzzy == ["Kustannuslaskenta kuvataan erikseen."]
     summary = page.select_one(".handbook-review-summary").get_text(" ", strip=True)
-    assert "Tästä sivusta on käännetty 60\xa0%: 3/5 viestiä; vanhentuneita 1, kääntämättä 1." in summary
+    assert "Tästä sivusta on käännetty 58\xa0%: 14/24 sanaa; vanhentuneita 5, kääntämättä 5." in summary
     assert any("handbook-review.css" in link["href"] for link in page.select("link[rel=stylesheet]"))
     # The review PDF: the chapter's page says how much is translated; the outdated translation
     # carries its mark, the untranslated paragraph is there in Russian.
     pdf = PdfReader(layout.build / "review" / "fi" / "pdf" / "handbook-fi.pdf")
     chapter = next(page.extract_text() for page in pdf.pages if "Palveluntuottaja merkitään" in page.extract_text())
-    assert "Tarkistus: Tästä sivusta on käännetty 60\xa0%: 3/5 viestiä; vanhentuneita 1, kääntämättä 1." \
+    assert "Tarkistus: Tästä sivusta on käännetty 58\xa0%: 14/24 sanaa; vanhentuneita 5, kääntämättä 5." \
         in " ".join(chapter.split("\n"))
     assert "~ Kustannuslaskenta kuvataan erikseen." in chapter
     assert "Последний абзац пока не переведён." in chapter
     print_html = (layout.build / "review" / "pdf-html" / "fi" / "standard.html").read_text(encoding="utf-8")
-    assert '<p class="untranslated">Последний абзац' in print_html
+    # … in its own language, so that WeasyPrint hyphenates it with Russian patterns.
+    assert '<p class="untranslated" lang="ru">Последний абзац' in print_html
     # The translator's catalog is untouched, the real site has no review output.
     assert (layout.locales / "fi" / "LC_MESSAGES" / "chapter.po").read_bytes() == original
     assert not (layout.site / "pdf").exists()

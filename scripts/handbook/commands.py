@@ -184,7 +184,7 @@ def stats(langs: str, layout: Layout | None = None) -> int:
     layout = layout or Layout()
     settings = _settings(layout)
     targets = translation_languages(langs, settings)
-    collected = po_stats.collect(layout.locales, targets)
+    collected = po_stats.collect(layout.locales, targets, settings.source_language)
     _say("Translation progress (messages and words of the Russian source; done = translated):")
     for lang, documents in collected.items():
         for line in po_stats.table(lang, documents):

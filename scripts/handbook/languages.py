@@ -8,6 +8,16 @@ from babel import Locale, UnknownLocaleError
 SEARCH_LANGUAGE = {"nb": "no", "nn": "no"}
 
 
+# The letters of the script a source language is written in: a word with one of them is a word of
+# the source text (a number or a name in Latin letters is not; passage_lang and po.stats rely on it).
+SCRIPT_LETTERS = {code: "\u0400-\u04ff\u0500-\u052f" for code in ("ru", "uk", "be", "bg", "sr", "mk", "kk")}
+
+
+def script_letters(code: str) -> str | None:
+    """A regular-expression character range of the language's script, if it is not Latin."""
+    return SCRIPT_LETTERS.get(code.replace("-", "_").split("_")[0].lower())
+
+
 def native_name(code: str) -> str:
     """The language's name written in that language, capitalised ("Suomi", "Norsk bokmål")."""
     try:

@@ -22,7 +22,7 @@ from handbook.pdf import assemble, columns, fonts, hyphenation, manifest, print_
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
-from handbook.sphinxext import progress
+from handbook.sphinxext import passage_lang, progress
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -294,6 +294,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
             author=self.config.author, description=context["subtitle"], date=source_date(self.srcdir),
             variant_class=variant.name, cover=variant.kind == "book", toc=toc if variant.kind == "book" else [],
             parts=parts, **{k: v for k, v in context.items() if k != "title"})
+        html = passage_lang.mark_page(self.app, html)  # the TOC's untranslated titles get lang="ru"
         html_path = self.workdir / f"{variant.name}.html"
         html_path.write_text(html, encoding="utf-8")
         shop = self.config.handbook_pdf_print == "shop"

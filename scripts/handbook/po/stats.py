@@ -1,4 +1,9 @@
-"""``make stats``: how much of each document is translated, in messages and in words."""
+"""How much of each document is translated, in messages and in words: the one measure that
+``make stats``, the status page, the page notice and the review build all use (:func:`document_progress`).
+
+A word is a word of the source text: for a source in a non-Latin script (Russian), a word with a
+letter of that script, so that numbers, dates and names in Latin letters, which read the same in a
+translation, neither count as left to translate nor keep a page from being complete."""
 
 from __future__ import annotations
 
@@ -10,14 +15,18 @@ from pathlib import Path
 
 import polib
 
+from handbook.languages import script_letters
 from handbook.po import catalog
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*", re.UNICODE)
 STATES = ("translated", "fuzzy", "untranslated")
 
 
-def words(text: str) -> int:
-    return len(_WORD.findall(text))
+def words(text: str, source: str = "ru") -> int:
+    """The words of the source language in ``text``."""
+    letters = script_letters(source)
+    letter = re.compile(f"[{letters}]" if letters else r"[^\W\d_]")
+    return sum(1 for word in _WORD.findall(text) if letter.search(word))
 
 
 @dataclass
@@ -58,18 +67,32 @@ def state(entry: polib.POEntry) -> str:
     return "fuzzy" if entry.fuzzy else "translated"
 
 
-def document_stats(document: str, po: polib.POFile) -> DocumentStats:
+def document_stats(document: str, po: polib.POFile, source: str = "ru") -> DocumentStats:
     stats = DocumentStats(document)
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
         which = state(entry)
         setattr(stats.messages, which, getattr(stats.messages, which) + 1)
-        setattr(stats.words, which, getattr(stats.words, which) + words(entry.msgid))
+        setattr(stats.words, which, getattr(stats.words, which) + words(entry.msgid, source))
     return stats
 
 
-def language_stats(locales: Path, lang: str) -> list[DocumentStats]:
+def document_progress(locales: Path, lang: str, document: str, source: str = "ru") -> DocumentStats | None:
+    """One document's progress in ``lang``; None when it has no catalog (or a broken one)."""
+    path = locales / lang / "LC_MESSAGES" / f"{document}.po"
+    try:
+        return document_stats(document, catalog.load(path), source) if path.is_file() else None
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None  # `make check` reports the broken file with its line
+
+
+def translated_share(stats: DocumentStats) -> float:
+    """The share of the source's words that is translated (1.0 for a document with none)."""
+    return stats.words.percent() / 100
+
+
+def language_stats(locales: Path, lang: str, source: str = "ru") -> list[DocumentStats]:
     """One entry per document catalog of ``lang`` (interface strings are not a document)."""
     lc_messages = locales / lang / "LC_MESSAGES"
     result = []
@@ -81,7 +104,7 @@ def language_stats(locales: Path, lang: str) -> list[DocumentStats]:
             po = catalog.load(path)
         except (OSError, ValueError, UnicodeDecodeError):
             continue  # `make check` reports the broken file with its line
-        result.append(document_stats(doc, po))
+        result.append(document_stats(doc, po, source))
     return result
 
 
@@ -93,8 +116,8 @@ def total(documents: Sequence[DocumentStats]) -> DocumentStats:
     return result
 
 
-def collect(locales: Path, languages: Sequence[str]) -> dict[str, list[DocumentStats]]:
-    return {lang: language_stats(locales, lang) for lang in languages}
+def collect(locales: Path, languages: Sequence[str], source: str = "ru") -> dict[str, list[DocumentStats]]:
+    return {lang: language_stats(locales, lang, source) for lang in languages}
 
 
 def to_json(stats: dict[str, list[DocumentStats]]) -> dict[str, object]:

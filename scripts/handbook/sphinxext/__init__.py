@@ -12,8 +12,8 @@ from sphinx.config import Config
 from handbook import __version__
 from handbook.languages import search_language
 from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fast_i18n, fences, file_urls,
-                                image_limits, jscatalog, leftovers, navigation, practices, progress, sanitize,
-                                search_stems, site_meta, switcher, theme)
+                                image_limits, jscatalog, leftovers, navigation, passage_lang, practices, progress,
+                                sanitize, search_stems, site_meta, switcher, theme)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     practices.setup(app)
     catalogue.setup(app)
     progress.setup(app)
+    passage_lang.setup(app)
     search_stems.setup(app)
     navigation.setup(app)
     leftovers.setup(app)

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import _
 
-from handbook.languages import native_name
+from handbook.languages import native_name, script_letters
 from handbook.po import stats as po_stats
 
 STATUS_PAGE = "translation-status"
@@ -47,7 +47,7 @@ def _review_settings(app: Sphinx, config: Config) -> None:
 
 
 def _status_rows(app: Sphinx, lang: str) -> list[dict[str, Any]]:
-    documents = po_stats.language_stats(_locale_dir(app), lang)
+    documents = po_stats.language_stats(_locale_dir(app), lang, app.config.handbook_source_language)
     rows = []
     for doc in documents + [po_stats.total(documents)]:
         w = doc.words
@@ -83,21 +83,39 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
     context["handbook_review"] = app.config.handbook_review
     if lang == app.config.handbook_source_language or doctree is None:
         return
-    progress = doctree.get("translation_progress") or {}
-    total, translated = progress.get("total", 0), progress.get("translated", 0)
-    if total and translated < total:
-        context["handbook_progress"] = {"percent": percent(translated / total, lang), "none": not translated}
+    notice = page_notice(app, pagename, doctree)
+    if notice:
+        context["handbook_progress"] = notice
     if app.config.handbook_review:
         context["handbook_review_counts"] = review_counts(app, pagename)
 
 
+def document_progress(app: Sphinx, docname: str) -> po_stats.DocumentStats | None:
+    """The one measure of how much of a document is translated (the status page's, `make stats`')."""
+    return po_stats.document_progress(_locale_dir(app), _language(app), docname,
+                                      app.config.handbook_source_language)
+
+
+def page_notice(app: Sphinx, docname: str, doctree: Any) -> dict[str, Any] | None:
+    """What the page's notice says: the share of its source words translated; None when no text
+    in the source language is left (nothing to say)."""
+    progress = document_progress(app, docname)
+    if progress is None:  # no catalog yet: nothing is translated, if there is text to translate
+        letters = script_letters(app.config.handbook_source_language)
+        if letters and not re.search(f"[{letters}]", doctree.astext()):
+            return None
+        return {"percent": percent(0.0, _language(app)), "none": True}
+    words = progress.words
+    if words.translated >= words.total:
+        return None
+    return {"percent": percent(po_stats.translated_share(progress), _language(app)), "none": not words.translated}
+
+
 def review_counts(app: Sphinx, docname: str) -> dict[str, Any]:
-    """How much of one document the review catalogs translate (numbers and a localized percent)."""
+    """How much of one document the review catalogs translate (words and a localized percent)."""
     lang = _language(app)
-    po_path = _locale_dir(app) / lang / "LC_MESSAGES" / f"{docname}.po"
-    counts = po_stats.Counts()
-    if po_path.is_file():
-        counts = po_stats.document_stats(docname, po_stats.catalog.load(po_path)).messages
+    progress = document_progress(app, docname)
+    counts = progress.words if progress else po_stats.Counts()
     return {"translated": counts.translated, "fuzzy": counts.fuzzy,
             "untranslated": counts.untranslated, "total": counts.total,
             "percent": percent(counts.translated / counts.total if counts.total else 1.0, lang)}
@@ -107,7 +125,7 @@ def review_summary(app: Sphinx, docname: str) -> str:
     """The review line of one document, in the reader's language (the review PDF prints it)."""
     # The same msgids as handbook-progress.html, so that sphinx.po translates both.
     return " ".join([_("Review:"), _("%(percent)s of this page is translated: %(translated)s of "
-                                     "%(total)s messages; %(fuzzy)s outdated, %(untranslated)s "
+                                     "%(total)s words; %(fuzzy)s outdated, %(untranslated)s "
                                      "untranslated.") % review_counts(app, docname)])
 
 
