@@ -125,3 +125,18 @@ handbook_pdf_exclude = ["downloads"]  # site pages that are not part of the prin
 handbook_pdf_toc_depth = 3
 handbook_pdf_tagged = True  # PDF/UA-1: structure tree, /Lang, title
 handbook_pdf_timeout = 900  # seconds per PDF before the renderer is stopped
+# The print preflight (make pdf; README, "Print preflight"): phrases that work only on a screen and
+# must not reach a PDF, by language (keep them out with ```{only} not print```).
+handbook_pdf_screen_only = {
+    "ru": ["включён JavaScript", "Обзор по полям", "Подписаться"],
+    "en": ["JavaScript is enabled", "Subscribe to events"],
+    "fi": ["JavaScript", "Tilaa tapahtumat"],
+    "nb": ["JavaScript", "Abonner på arrangementer"],
+}
+# Checks whose findings are warnings, not errors, until their cause is fixed (issue 18). Each
+# line says why; remove it when the cause is gone.
+handbook_pdf_preflight_pending = [
+    "pdf-overlap",  # the costing table's columns (chapter 6, its handout): issue 18, point 2
+    "pdf-footnote",  # WeasyPrint 70 drops two notes (calls 140, 141 of the ru book): point 3
+    "pdf-small-text",  # large print: figure labels are drawn in the SVGs at 9-11 pt: point 8
+]

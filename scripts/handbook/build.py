@@ -113,6 +113,7 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
         result.stages.update(getattr(app.builder, "handbook_stage_seconds", {}))
         result.extra = dict(getattr(app.builder, "handbook_record", {}))
         result.staged = list(getattr(app.builder, "handbook_staged", []))
+        result.messages += getattr(app.builder, "handbook_notices", [])  # warnings that do not fail it
         result.ok = app.statuscode == 0 and not problems
         result.documents = len(app.env.found_docs)
     except Exception as exc:  # noqa: BLE001 - reported with the traceback below

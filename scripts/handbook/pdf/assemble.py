@@ -81,6 +81,45 @@ def rewrite_links(tree: nodes.Element) -> None:
             ref["internal"] = True
 
 
+def one_annotation_per_link(tree: nodes.Element) -> None:
+    """Leave no element inside a link, so that WeasyPrint writes each link's annotation once.
+
+    WeasyPrint (70) gives every inline box inside ``<a>`` the link too, and writes an annotation
+    for each: ``<a><span>term</span></a>`` (every cross-reference Sphinx makes) had two on the same
+    rectangle. Plain spans (classes only) are unwrapped; a link around emphasis, bold or code is
+    moved inside it, one link per piece of text (``<em><a>…</a></em>``).
+    """
+    for ref in list(tree.findall(nodes.reference)):
+        for inline in list(ref.findall(nodes.inline)):
+            if type(inline) is nodes.inline and not inline.get("ids") and inline.parent is not None:
+                inline.parent.replace(inline, list(inline.children))
+        if all(isinstance(child, nodes.Text) for child in ref.children):
+            continue
+        inner = list(ref.findall(include_self=False))
+        if any(isinstance(n, nodes.image) or not isinstance(n, (nodes.Text, nodes.Inline))
+               for n in inner):
+            continue  # an image or a block inside the link: left as it is
+        pieces = _link_pieces(ref, ref)
+        for piece in pieces[1:]:
+            for link in piece.findall(nodes.reference):
+                link["ids"] = []
+        ref.replace_self(pieces)
+
+
+def _link_pieces(node: nodes.Element, ref: nodes.reference) -> list[nodes.Node]:
+    pieces: list[nodes.Node] = []
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            link = ref.copy()
+            link += nodes.Text(str(child))
+            pieces.append(link)
+        else:
+            wrapper = child.copy()
+            wrapper.extend(_link_pieces(child, ref))
+            pieces.append(wrapper)
+    return pieces
+
+
 def inline_footnotes(tree: nodes.Element) -> None:
     """Put each footnote's text where it is referenced, for CSS ``float: footnote``.
 

@@ -18,7 +18,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from handbook.pdf import assemble, columns, fonts, hyphenation, manifest, print_html_dir, render
+from handbook.pdf import assemble, columns, fonts, hyphenation, manifest, preflight, print_html_dir, render
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
@@ -89,6 +89,9 @@ class PDFBuilder(StandaloneHTMLBuilder):
     def init(self) -> None:
         super().init()
         self.config.html_permalinks = False  # no "¶" in headings or running headers
+        # ```{only} not print``` keeps screen-only passages (filters, JavaScript) out of the PDFs; the
+        # tag "html" is set here too (this builder writes its body with the HTML translator).
+        self.tags.add("print")
         self.jinja = Environment(loader=FileSystemLoader(TEMPLATES),
                                  autoescape=select_autoescape(["html"]))
         self.html_files: list[tuple[Variant, Path, Path, str]] = []
@@ -101,6 +104,10 @@ class PDFBuilder(StandaloneHTMLBuilder):
         # The PDFs made, beside their print HTML, with their manifest entries: handbook.build puts
         # them in place (manifest.place) only if the whole build succeeded.
         self.handbook_staged: list[tuple[str, dict[str, Any]]] = []
+        # The print preflight's findings of checks listed in handbook_pdf_preflight_pending: shown
+        # as warnings that do not fail the build (handbook.build adds them to its messages).
+        self.handbook_notices: list[str] = []
+        self.preflight_sources: dict[str, dict[str, str]] = {}  # variant → part anchor → source file
 
     @property
     def language(self) -> str:
@@ -153,6 +160,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
             columns.fix_column_widths(tree)
             assemble.prefix_ids(tree, docname)
             assemble.rewrite_links(tree)
+            assemble.one_annotation_per_link(tree)
             self.prepared[docname] = tree, problems
         return self.prepared[docname]
 
@@ -295,6 +303,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
             variant_class=variant.name, cover=variant.kind == "book", toc=toc if variant.kind == "book" else [],
             parts=parts, **{k: v for k, v in context.items() if k != "title"})
         html = passage_lang.mark_page(self.app, html)  # the TOC's untranslated titles get lang="ru"
+        self.preflight_sources[variant.name] = {
+            part.anchor: os.path.relpath(self.env.doc2path(part.docname), self.confdir) for part in parts}
         html_path = self.workdir / f"{variant.name}.html"
         html_path.write_text(html, encoding="utf-8")
         shop = self.config.handbook_pdf_print == "shop"
@@ -330,11 +340,43 @@ class PDFBuilder(StandaloneHTMLBuilder):
                 for message in result.problems:
                     logger.error("%s: %s [pdf-render]", os.path.relpath(pdf_path), message)
                 continue
+            if not self.passes_preflight(variant, pdf_path):
+                continue  # not staged: the language's PDFs are not published, the previous ones stay
             logger.info("%s: %d pages", pdf_path.name, result.pages)
             staged = self.staged_path(pdf_path)
             entry = manifest.entry_for(staged, site, self.language, variant.name, title, result.pages,
                                        self.config.handbook_pdf_print, target=pdf_path)
             self.handbook_staged.append((str(staged), asdict(entry)))
+
+    def passes_preflight(self, variant: Variant, pdf_path: Path) -> bool:
+        """Run the print preflight (handbook.pdf.preflight) on the PDF just written; report each
+        finding at the PDF's page; False if any is an error (a check not listed as pending)."""
+        started = time.perf_counter()
+        screen_only = self.config.handbook_pdf_screen_only
+        if isinstance(screen_only, dict):
+            screen_only = screen_only.get(self.language, [])
+        options = preflight.Options(
+            large_print=variant.name == "large-print",
+            bundled_families=frozenset(face.family for face in (*fonts.FACES, fonts.SYMBOLS)),
+            screen_only=list(screen_only),
+            build_paths=[str(Path(self.confdir).resolve()), str(Path(self.srcdir).resolve())],
+            sources=self.preflight_sources.get(variant.name, {}))
+        findings = preflight.preflight(self.staged_path(pdf_path), options)
+        pending = set(self.config.handbook_pdf_preflight_pending)
+        shown = os.path.relpath(pdf_path, self.confdir)
+        passed = True
+        for finding in findings:
+            if finding.check in pending:
+                self.handbook_notices.append(finding.line(shown, "warning").replace(
+                    f" [{finding.check}]", f" (pending: handbook_pdf_preflight_pending in conf.py) "
+                                           f"[{finding.check}]"))
+                continue
+            passed = False
+            where, _, message = finding.line(str(pdf_path)).partition(": error: ")
+            logger.error("%s", message, location=where)
+        self.handbook_stage_seconds["preflight"] = (self.handbook_stage_seconds.get("preflight", 0.0)
+                                                    + time.perf_counter() - started)
+        return passed
 
     def staged_path(self, pdf_path: Path) -> Path:
         """Where a PDF is written before it is put in place: beside its print HTML, outside the site."""

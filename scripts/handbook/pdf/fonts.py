@@ -29,9 +29,14 @@ FACES = (
     Face("Handbook Sans", "NotoSans-Regular.ttf"),
     Face("Handbook Sans", "NotoSans-Bold.ttf", 700),
 )
+# Arrows, geometric shapes (list bullets such as «◦»), check marks: none of the faces above has
+# them, and without a face of ours the renderer would take them from a font of the machine. A
+# subset of DejaVu Sans renamed as its licence asks (fonts/HandbookSymbols-LICENSE.txt); the
+# style sheets name it after every family, so it serves serif and sans, bold and italic alike.
+SYMBOLS = Face("Handbook Symbols", "HandbookSymbols.ttf")
 
 
-def font_face_css(faces: Iterable[Face] = FACES) -> str:
+def font_face_css(faces: Iterable[Face] = (*FACES, SYMBOLS)) -> str:
     """@font-face rules pointing at the bundled files (file URLs the fetcher allows)."""
     rules = []
     for face in faces:
@@ -51,7 +56,9 @@ def covered_characters() -> frozenset[int]:
         with TTFont(FONTS_DIR / face.file, lazy=True) as font:
             cmap = set(font.getBestCmap())
         common = cmap if common is None else common & cmap
-    return frozenset(common or ())
+    with TTFont(FONTS_DIR / SYMBOLS.file, lazy=True) as font:
+        symbols = set(font.getBestCmap()) - {0x20}
+    return frozenset((common or set()) | symbols)
 
 
 def _needs_glyph(char: str) -> bool:

@@ -245,6 +245,8 @@ def _event_list(app: Sphinx, docname: str, lang: str) -> list[nodes.Node]:
                 item += nodes.paragraph(text=event.summary, classes=["handbook-event-summary"])
             listing += item
         result.append(listing)
+    if getattr(app.builder, "handbook_print", False):
+        return result  # paper cannot subscribe: the feed is the site's (the PDF would link a local file)
     feed = nodes.paragraph()
     feed += nodes.reference(text=_("Subscribe to events (Atom feed)"), refuri=_feed_from(docname))
     result.append(feed)
