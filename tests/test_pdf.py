@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 

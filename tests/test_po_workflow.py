@@ -4,7 +4,6 @@ progress notice and status page, review, add-language."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import polib
 import pytest

@@ -5,7 +5,6 @@ before, and manifest.json describes exactly the PDFs in place, whenever a build 
 import base64
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path

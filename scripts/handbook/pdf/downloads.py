@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
