@@ -31,7 +31,7 @@ NEW_LANGUAGE := $(CODE)
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all setup html test gettext update-po clean help lock screenshots \
+.PHONY: all setup html test test-fast gettext update-po clean help lock screenshots \
 	pdf stats check review serve bench add-language new-chapter new-practice FORCE
 
 all: $(SETUP_DONE)
@@ -56,12 +56,18 @@ FORCE:
 html: $(SETUP_DONE)
 	@$(HANDBOOK) html --langs "$(LANGS)"
 
-test: $(SETUP_DONE)
-	@$(VENV)/bin/python -m pytest
+# The fast tier (the linter, then unit and small-root tests): under a minute, run it while working.
+test-fast: $(SETUP_DONE)
+	@$(VENV)/bin/ruff check --quiet --output-format concise
+	@$(VENV)/bin/python -m pytest -m "not slow and not browser"
+
+# The whole suite: the fast tier first (a quick failure shows early), then the rest, none twice.
+test: test-fast
+	@$(VENV)/bin/python -m pytest -m "slow or browser"
 
 # Builds the handbook in a temporary copy and photographs it in Chromium: _build/screenshots/*.png
 screenshots: $(SETUP_DONE)
-	@$(VENV)/bin/python -m pytest -q tests/web/test_screenshots.py
+	@$(VENV)/bin/python -m pytest -q tests/web/test_screenshots.py --screenshots-dir _build/screenshots
 
 gettext: $(SETUP_DONE)
 	@$(HANDBOOK) gettext

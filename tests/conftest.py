@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+import tiers
 from support import REPO, ROOTS, BuiltSite, build_site
+
+
+def pytest_configure(config) -> None:
+    # Tiers (slow, browser) and the house rules: tests/tiers.py.
+    config.pluginmanager.register(tiers.Plugin(), "handbook-tiers")
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--screenshots-dir", default=None, metavar="DIR",
+                     help="keep the screenshots of tests/web/test_screenshots.py in DIR "
+                          "(`make screenshots`: _build/screenshots); by default a temporary folder")
 
 
 @pytest.fixture(scope="session")

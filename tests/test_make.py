@@ -1,19 +1,49 @@
-"""The Makefile's interface: `make help`, targets not landed yet, no set-up work when set up."""
+"""The Makefile's interface: `make help`, the test tiers, set-up done once and again when needed."""
 
+import os
+import shlex
+import shutil
 import subprocess
+import sys
+import time
 
 from handbook import cli
 from support import REPO, run_command
 
 # The interface table of DESIGN.md.
-INTERFACE = ["make", "make test", "make html", "make pdf", "make gettext", "make update-po", "make stats",
-             "make check", "make review", "make serve", "make bench", "make add-language", "make help"]
-NOT_LANDED = [t.name for t in cli.TARGETS if t.pending_issue]
+INTERFACE = ["make", "make test", "make test-fast", "make html", "make pdf", "make gettext", "make update-po",
+             "make stats", "make check", "make review", "make serve", "make bench", "make add-language",
+             "make help"]
+# What the set-up's rule depends on, and the files a checkout of the Makefile needs to plan it.
+SET_UP_INPUTS = ["pyproject.toml", "requirements.lock", "scripts/bootstrap.py"]
 
 
-def make(*args):
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=REPO, capture_output=True,
+def make(*args, cwd=REPO):
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=120)
+
+
+def checkout(tmp_path, python_works=True):
+    """The Makefile and the set-up's inputs in a folder of their own, with a .venv whose Python is
+    the one running the tests (or one that cannot import the toolchain): the checkout's own .venv,
+    if there is one, plays no part."""
+    for name in ["Makefile", *SET_UP_INPUTS]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, tmp_path / name)
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} \"$@\"\n" if python_works
+                      else "#!/bin/sh\nexit 1\n", encoding="utf-8")
+    python.chmod(0o755)
+    return tmp_path
+
+
+def set_up_done(root, seconds_after_inputs=10):
+    """Mark the set-up as done, later than its inputs were last changed."""
+    stamp = max((root / name).stat().st_mtime for name in SET_UP_INPUTS) + seconds_after_inputs
+    done = root / ".venv" / ".setup-done"
+    done.touch()
+    os.utime(done, (stamp, stamp))
 
 
 def test_help_lists_every_target_one_line_each():
@@ -25,14 +55,6 @@ def test_help_lists_every_target_one_line_each():
         assert names.count(target) == 1, target
 
 
-def test_a_target_not_landed_yet_says_so_and_exits_2():
-    for target in NOT_LANDED:
-        result = make(target)
-        assert result.returncode == 2, target
-        assert f"make {target}: not available yet — it is delivered by issue #" in result.stderr
-        assert "has not landed" in result.stderr
-
-
 def test_pending_says_which_issue_delivers_a_target(monkeypatch):
     # Every target has landed now; the message stays for the next one.
     monkeypatch.setattr(cli, "TARGETS", [*cli.TARGETS, cli.Target("later", "make later", "…", pending_issue=99)])
@@ -42,9 +64,38 @@ def test_pending_says_which_issue_delivers_a_target(monkeypatch):
     assert run_command(cli.main, ["pending", "bench"]).status == 2  # landed: not pending any more
 
 
-def test_set_up_is_not_repeated_once_done():
+def test_set_up_runs_until_done_then_not_again_until_the_dependencies_change(tmp_path):
+    root = checkout(tmp_path)
     # `make -q` exits 0 when the target is up to date, i.e. `make` would run no set-up step.
-    assert make("-q", ".venv/.setup-done").returncode == 0
+    assert make("-q", ".venv/.setup-done", cwd=root).returncode != 0
+    assert "scripts/bootstrap.py" in make("-n", "html", cwd=root).stdout
+    set_up_done(root)
+    assert make("-q", ".venv/.setup-done", cwd=root).returncode == 0
+    planned = make("-n", "html", cwd=root).stdout
+    assert "bootstrap" not in planned and "-m handbook html" in planned
+    # A changed dependency (after `git pull`, say) sets up again.
+    later = time.time() + 60
+    os.utime(root / "pyproject.toml", (later, later))
+    assert make("-q", ".venv/.setup-done", cwd=root).returncode != 0
+
+
+def test_a_venv_that_lost_the_toolchain_is_set_up_again(tmp_path):
+    root = checkout(tmp_path, python_works=False)
+    set_up_done(root)
+    assert make("-q", ".venv/.setup-done", cwd=root).returncode != 0
+    assert "scripts/bootstrap.py" in make("-n", "html", cwd=root).stdout
+
+
+def test_make_test_runs_the_linter_and_the_fast_tier_first_then_the_rest_once(tmp_path):
+    root = checkout(tmp_path)
+    set_up_done(root)
+    planned = [line for line in make("-n", "test", cwd=root).stdout.splitlines() if line.strip()]
+    assert len(planned) == 3, planned
+    lint, fast, rest = planned
+    assert lint.startswith(".venv/bin/ruff check")
+    assert fast.endswith('-m pytest -m "not slow and not browser"')
+    assert rest.endswith('-m pytest -m "slow or browser"')  # together: every test, none twice
+    assert [line for line in make("-n", "test-fast", cwd=root).stdout.splitlines() if line.strip()] == [lint, fast]
 
 
 def test_add_language_takes_the_language_as_lang_or_code():

@@ -30,7 +30,8 @@ class Target:
 # The Makefile's interface (../shared/DESIGN.md), in the order `make help` shows it.
 TARGETS = [
     Target("all", "make", "set up on first run, then build the whole site into _build/site/"),
-    Target("test", "make test", "run the whole test suite (pytest)"),
+    Target("test", "make test", "the whole test suite: the fast tier first, then the slow and browser tests"),
+    Target("test-fast", "make test-fast", "the linter and the fast tests (under a minute): run it while working"),
     Target("screenshots", "make screenshots", "PNGs of each language's home page and a chapter at 390 and "
            "1280 px in _build/screenshots/"),
     Target("html", 'make html [LANGS="ru en"]', "build the website of each language into _build/site/<lang>/"),
