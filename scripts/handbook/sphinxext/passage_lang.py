@@ -39,7 +39,8 @@ _TAGLESS = (addnodes.compact_paragraph,)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
 _OPAQUE = frozenset({"script", "style", "textarea", "title"})  # text that is not shown as text
-_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w:-]*)([^>]*)>|[^<]+", re.DOTALL)
+_TOKEN = re.compile(r"""<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+""",
+                    re.DOTALL)
 _LANG_ATTR = re.compile(r"""\s(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
