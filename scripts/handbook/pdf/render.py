@@ -326,13 +326,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="handbook-render-",
                                      ignore_cleanup_errors=True) as scratch:
         tempfile.tempdir = scratch
+        limit_image_pixels(spec.get("max_image_pixels", 0))
         renderer = Renderer([Path(p) for p in spec["allowed"]], spec["tagged"])
         failed = False
         for job in spec["jobs"]:
             result = renderer.render(Path(job["html"]), Path(job["pdf"]), job["css"])
             failed = failed or not result.ok
             print(json.dumps(asdict(result)), flush=True)
-        limit_image_pixels(spec.get("max_image_pixels", 0))
     return 1 if failed else 0
 
 
