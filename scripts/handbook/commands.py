@@ -158,6 +158,7 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
 
 def check(langs: str, layout: Layout | None = None) -> int:
     """Check every translation; the problems on stdout, a summary on stderr."""
+    from handbook.po.checks import editorial
     from handbook.po.checks.run import DEFAULT_GLOSSARY, check_languages
 
     layout = layout or Layout()
@@ -165,6 +166,8 @@ def check(langs: str, layout: Layout | None = None) -> int:
     targets = translation_languages(langs, settings)
     glossary = settings.values.get("handbook_glossary") or DEFAULT_GLOSSARY
     problems = check_languages(layout, targets, settings.source_language, glossary)
+    # The editorial goals (length, promised translations); the length only when every language is checked.
+    problems += editorial.check(layout, settings.values, targets, settings.source_language, whole=not langs.strip())
     for problem in problems:
         print(problem, flush=True)
     errors = sum(p.severity == "error" for p in problems)
