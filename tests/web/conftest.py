@@ -66,11 +66,13 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def screenshots_dir(handbook_site) -> Path:
-    """Screenshots go to the repository's _build/screenshots/, where people look at them."""
-    from handbook.paths import Layout
-
-    target = Layout().build / "screenshots"
+def screenshots_dir(request, tmp_path_factory) -> Path:
+    """Where the screenshots go: a temporary folder, or the folder given with --screenshots-dir
+    (`make screenshots`: _build/screenshots/, where people look at them), emptied first."""
+    chosen = request.config.getoption("--screenshots-dir")
+    if not chosen:
+        return tmp_path_factory.mktemp("screenshots")
+    target = Path(chosen).resolve()
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     return target
