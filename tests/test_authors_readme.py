@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from PIL import Image
 
 from handbook import commands, scaffold
@@ -28,6 +29,7 @@ def readme_examples() -> list[str]:
     return re.findall(r"```md\n(.*?)```", section, re.S)
 
 
+@pytest.mark.slow
 def test_every_myst_example_for_authors_builds_without_a_warning(tmp_path):
     examples = readme_examples()
     assert len(examples) == 7  # label and link, box, table, footnote, term, figure, practice card

@@ -22,6 +22,8 @@ from pypdf import PdfReader
 from support import ROOTS, copy_project, run_command
 from handbook import cli
 
+pytestmark = pytest.mark.slow  # every case builds a site, most also PDFs
+
 CORPUS = Path(__file__).parent / "corpus" / "bad-inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 _MESSAGE = re.compile(r"^(?:\S+: )?(?:error|warning): ")

@@ -4,6 +4,8 @@ import gettext
 import json
 import re
 
+import pytest
+
 from handbook.bench import scale
 from handbook.bench.report import scale_lines
 from handbook.bench.run import bench
@@ -40,6 +42,7 @@ def test_scaled_handbook_has_no_duplicate_label(tmp_path):
         assert (scaled.root / "locales" / lang / "LC_MESSAGES" / "chapters" / "06-costing-x03.po").is_file()
 
 
+@pytest.mark.slow
 def test_bench_at_scale_one_reports_every_figure(tmp_path):
     layout = Layout(copy_project(ROOTS / "bench", tmp_path / "p"))
     run = run_command(bench, "", "1", layout)

@@ -2,10 +2,16 @@
 
 import shutil
 
+import pytest
+
 from handbook import commands
 from handbook.paths import Layout
 
 from support import LANGUAGES, ROOTS, build_site, copy_project, run_command
+
+pytestmark = pytest.mark.slow  # each test builds a copy of a root, several times
+
+
 def test_every_language_is_a_complete_furo_site(multilingual_site):
     assert multilingual_site.run.status == 0, multilingual_site.run.err
     for lang in LANGUAGES:

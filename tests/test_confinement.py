@@ -14,6 +14,8 @@ from handbook.markup_policy import html_problems, svg_problems, url_problem
 
 from support import REPO, ROOTS, copy_project, run_command
 
+pytestmark = pytest.mark.slow  # each test builds a copy of a root
+
 SECRET = b"SECRET-OF-THE-BUILD-MACHINE-7f3a"
 
 

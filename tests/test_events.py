@@ -65,6 +65,7 @@ def _items(site: BuiltSite, lang: str) -> list:
     return soup.select("ul.handbook-events > li")
 
 
+@pytest.mark.slow
 def test_list_is_newest_first_with_date_place_and_status(events_site):
     items = _items(events_site, "ru")
     assert [li.select_one("a").get_text() for li in items] == NEWEST_FIRST
@@ -75,6 +76,7 @@ def test_list_is_newest_first_with_date_place_and_status(events_site):
     assert "Семинар состоялся." in items[2].get_text()
 
 
+@pytest.mark.slow
 def test_undated_label_place_and_status_are_in_the_readers_language(events_site):
     items = _items(events_site, "fi")
     assert items[0].select_one("a").get_text() == "Seminaari ilman päivämäärää"
@@ -83,6 +85,7 @@ def test_undated_label_place_and_status_are_in_the_readers_language(events_site)
     assert items[2].select_one(".handbook-event-when").get_text().endswith("· Псков · pidetty")
 
 
+@pytest.mark.slow
 def test_event_page_says_date_status_and_place(events_site):
     soup = BeautifulSoup(events_site.page("ru", "events/later.html"), "html.parser")
     meta = soup.select_one("p.handbook-event-meta").get_text(" ", strip=True)
@@ -92,6 +95,7 @@ def test_event_page_says_date_status_and_place(events_site):
     assert "15. syyskuuta 2020" in meta and "pidetty" in meta
 
 
+@pytest.mark.slow
 def test_atom_feed_carries_every_event_newest_first(events_site):
     feed = ET.parse(events_site.layout.site / "ru" / "events" / "atom.xml").getroot()
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
@@ -110,6 +114,7 @@ def test_atom_feed_carries_every_event_newest_first(events_site):
     assert page.select_one("link[type='application/atom+xml']")["href"] == "events/atom.xml"
 
 
+@pytest.mark.slow
 def test_bad_status_and_held_without_date_are_reported_with_file_line_and_fix(tmp_path_factory):
     layout = _layout(tmp_path_factory, "bad-events")
     past = layout.docs / "events" / "past.md"

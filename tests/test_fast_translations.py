@@ -3,6 +3,8 @@
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
+import pytest
+
 from handbook.build import build_language
 from handbook.paths import Layout
 from handbook.sphinxext.fast_i18n import footnoted_paragraph, is_plain, plain_with_footnotes
@@ -66,6 +68,7 @@ def test_plain_text_with_footnote_references_is_made_as_myst_makes_it():
         assert plain_with_footnotes(other) is None, other
 
 
+@pytest.mark.slow
 def test_fast_and_plain_translation_give_identical_pages(tmp_path):
     layout = Layout(copy_project(ROOTS / "multilingual", tmp_path / "p"))
     pages = {}
@@ -83,6 +86,7 @@ def test_fast_and_plain_translation_give_identical_pages(tmp_path):
     assert "Plain text (fi) without markup, with commas — and a dash; a well-known § 5…" in pages[True]
 
 
+@pytest.mark.slow
 def test_translated_doctrees_hold_no_copy_of_the_build(tmp_path):
     # The nodes a message's parse made belonged to a throw-away document holding the build's
     # settings and environment, which was pickled with every translated doctree.

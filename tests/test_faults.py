@@ -19,6 +19,8 @@ from handbook import buildlock, faults
 from handbook.paths import Layout
 from support import REPO, ROOTS, copy_project
 
+pytestmark = pytest.mark.slow  # real processes: builds stopped, killed, run as another user, on full disks
+
 PAGES = 120
 
 

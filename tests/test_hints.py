@@ -63,6 +63,7 @@ def make_root(path, index, files):
     return Layout(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_common_mistake_is_reported_with_file_line_and_fix(tmp_path, case):
     index, files, expected = CASES[case]

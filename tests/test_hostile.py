@@ -1,5 +1,6 @@
 """A hostile translation never reaches the built site, and the build says where it is."""
 
+import pytest
 from bs4 import BeautifulSoup
 
 from handbook import commands
@@ -34,6 +35,7 @@ def _po_entry(msgid: str, msgstr: str) -> str:
     return f'\nmsgid "{quote(msgid)}"\nmsgstr "{quote(msgstr)}"\n'
 
 
+@pytest.mark.slow
 def test_hostile_markup_is_neutralised_and_reported(tmp_path):
     layout = Layout(copy_project(ROOTS / "multilingual", tmp_path / "p"))
     page = layout.docs / "guide" / "deep" / "page.md"

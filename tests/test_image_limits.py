@@ -3,6 +3,7 @@ end-to-end cases), measured from the file's header only, and refused by the PDF 
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image
 
 from handbook.pdf.render import RenderJob, render_in_children
@@ -40,6 +41,7 @@ def test_vector_images_and_missing_files_have_no_pixel_count(tmp_path):
     assert problems(tmp_path / "missing.png", "docs/missing.png", 1, 1) == []  # Sphinx reports it
 
 
+@pytest.mark.slow
 def test_the_pdf_renderer_refuses_an_image_over_the_limit_before_decoding_it(tmp_path):
     jobs = []
     for name, side in (("small", 800), ("over", 1_200), ("far-over", 1_500)):  # limit 1 MP; Pillow

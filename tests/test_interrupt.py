@@ -12,9 +12,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from support import ROOTS, copy_project
+
+pytestmark = pytest.mark.slow  # real processes: builds interrupted
+
 PAGES = 120
 IN_CREATE, IN_MOVED_TO = 0x100, 0x80  # <sys/inotify.h>
 

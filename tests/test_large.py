@@ -5,12 +5,16 @@ import subprocess
 import sys
 import time
 
+import pytest
 from pypdf import PdfReader
 
 from handbook import build
 from handbook.paths import Layout
 
 from support import ROOTS, copy_project
+
+pytestmark = pytest.mark.slow  # 2,000-row tables and 200 chapters
+
 MEMORY_LIMIT_MB = 1536
 PDF_SECONDS = 600  # the command itself stops a render after handbook_pdf_timeout
 

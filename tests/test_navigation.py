@@ -9,6 +9,8 @@ import pytest
 
 from support import REPO, ROOTS, copy_project
 
+pytestmark = pytest.mark.slow  # builds with and without the speed-up
+
 BUILD = """
 import sys
 from pathlib import Path

@@ -20,6 +20,8 @@ from handbook.pdf import command, fonts, hyphenation
 from handbook.pdf.fetcher import ProjectFetcher
 from handbook.pdf.render import render
 
+pytestmark = pytest.mark.slow  # builds many PDFs
+
 EPOCH = "1600000000"
 
 

@@ -5,9 +5,12 @@ import re
 import subprocess
 import sys
 
+import pytest
 from pypdf import PdfReader
 
 from support import REPO
+
+pytestmark = pytest.mark.slow  # renders PDFs
 
 # Render with the PDF build's renderer and count WeasyPrint's page layouts.
 RENDER = """

@@ -11,6 +11,8 @@ from pypdf import PdfReader
 from handbook.pdf.speedups import FootnoteList
 from support import REPO
 
+pytestmark = pytest.mark.slow  # renders PDFs with and without the speed-ups
+
 RENDER = """
 import sys
 from pathlib import Path

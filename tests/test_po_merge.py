@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import polib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -187,6 +188,7 @@ def _check_step(old: polib.POFile, pot: polib.POFile, new: polib.POFile) -> None
             assert e.previous_msgid and e.previous_msgid != e.msgid
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(start=st.lists(sentences, min_size=1, max_size=12), ops=operations)
 def test_no_translation_is_ever_lost(start, ops):

@@ -14,6 +14,8 @@ from support import REPO, ROOTS, copy_project, run_command
 from handbook import cli, commands
 from handbook.paths import Layout
 
+pytestmark = pytest.mark.slow  # each test builds or updates a copy of a project
+
 
 def project(tmp_path, name="project") -> Layout:
     return Layout(copy_project(ROOTS / "translation", tmp_path / name))

@@ -43,11 +43,13 @@ def _soup(site, lang, page):
     return BeautifulSoup(site.page(lang, page), "html.parser")
 
 
+@pytest.mark.slow
 def test_catalogue_builds_cleanly(site):
     assert site.run.status == 0, site.run.err
     assert site.run.err == ""
 
 
+@pytest.mark.slow
 def test_catalogue_lists_every_card_with_filter_classes(site):
     soup = _soup(site, "ru", "practices/index.html")
     items = soup.select("ul.practice-list > li")
@@ -58,6 +60,7 @@ def test_catalogue_lists_every_card_with_filter_classes(site):
         "Финляндия · Взрослые с интеллектуальными нарушениями · Сервисное жильё · Ваучер муниципалитета")
 
 
+@pytest.mark.slow
 def test_catalogue_browsable_by_each_field_without_javascript(site):
     soup = _soup(site, "ru", "practices/index.html")
     by_country = soup.select_one("section#practice-by-country")
@@ -70,6 +73,7 @@ def test_catalogue_browsable_by_each_field_without_javascript(site):
         assert soup.select(f"section#practice-by-{field} ul.practice-group a")
 
 
+@pytest.mark.slow
 def test_filter_form_is_a_progressive_enhancement(site):
     soup = _soup(site, "ru", "practices/index.html")
     form = soup.select_one("form.practice-filter")
@@ -88,6 +92,7 @@ def test_filter_form_is_a_progressive_enhancement(site):
     assert (site.layout.site / "ru/_static/practice-filter.js").is_file()
 
 
+@pytest.mark.slow
 def test_print_table_holds_every_card(site):
     soup = _soup(site, "ru", "practices/index.html")
     rows = soup.select(".practice-print table.practice-table tbody tr")
@@ -96,6 +101,7 @@ def test_print_table_holds_every_card(site):
     assert rows[0].select("td")[-1].get_text() == "Войти в список поставщиков муниципалитета."
 
 
+@pytest.mark.slow
 def test_field_values_and_labels_are_translated(site):
     card = _soup(site, "fi", "practices/voucher.html")
     fields = {dt.get_text().rstrip(":"): dd.get_text().strip()
@@ -112,6 +118,7 @@ def test_field_values_and_labels_are_translated(site):
     assert soup.select_one("form.practice-filter button[type=reset]").get_text() == "Näytä kaikki"
 
 
+@pytest.mark.slow
 def test_missing_field_is_reported_with_file_and_line(tmp_path):
     project = copy_project(ROOTS / "practices", tmp_path / "broken")
     card = project / "docs/practices/early.md"
@@ -146,6 +153,7 @@ def test_handbook_catalogue_has_three_cards_per_country_with_every_field(handboo
         assert len(other.select("ul.practice-list > li")) == len(links)
 
 
+@pytest.mark.slow
 def test_catalogue_follows_a_changed_card_on_rebuild(tmp_path):
     from handbook import commands
 

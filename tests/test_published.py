@@ -16,6 +16,8 @@ from handbook import commands
 from handbook.paths import Layout
 from handbook.pdf import command, manifest
 
+pytestmark = pytest.mark.slow  # builds copies of a root, several times
+
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 INDEX = "# Главная страница\n\nТекст главной страницы.\n"
 

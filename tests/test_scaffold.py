@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 
+import pytest
 from bs4 import BeautifulSoup
 
 from handbook import commands, scaffold
@@ -19,6 +20,7 @@ def test_the_slug_is_transliterated_and_short():
     assert scaffold.make_slug("442-ФЗ на практике") == "s-442-fz-na-praktike"
 
 
+@pytest.mark.slow
 def test_a_new_chapter_has_every_required_part_and_builds_in_every_language(tmp_path):
     layout = Layout(copy_project(ROOTS / "authoring", tmp_path / "p"))
     run = run_command(scaffold.main, "new-chapter", TITLE, layout)

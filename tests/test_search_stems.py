@@ -4,7 +4,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from support import REPO, ROOTS, copy_project
+
+pytestmark = pytest.mark.slow  # builds with and without the speed-up
 
 BUILD = """
 import sys

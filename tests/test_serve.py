@@ -16,6 +16,9 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from support import REPO, ROOTS, copy_project
+
+pytestmark = pytest.mark.slow  # runs the live preview and rebuilds
+
 START_TIMEOUT = 240  # the first build of a language, on a busy two-core machine
 REBUILD_TIMEOUT = 120
 STOP_TIMEOUT = 30
