@@ -13,7 +13,7 @@ from handbook import __version__
 from handbook.languages import search_language
 from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fast_i18n, fences, file_urls,
                                 image_limits, jscatalog, leftovers, navigation, passage_lang, practices, progress,
-                                sanitize, search_stems, site_meta, switcher, theme)
+                                sanitize, search_stems, site_meta, switcher, theme, toggles)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -59,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     file_urls.setup(app)
     switcher.setup(app)
     theme.setup(app)
+    toggles.setup(app)
     site_meta.setup(app)
     jscatalog.setup(app)
     events.setup(app)
