@@ -166,11 +166,12 @@ def plant(root: Path, pending: list[str] | None = None) -> None:
                        + "\nЕсли в браузере включён JavaScript, появится форма отбора.\n", encoding="utf-8")
     conf = root / "conf.py"
     extra = '\nhandbook_pdf_screen_only = {"ru": ["включён JavaScript"]}\n'
-    if pending is not None:
-        extra += f"handbook_pdf_preflight_pending = {pending!r}\n"
+    if pending is not None:  # the root's own pending checks, and these
+        extra += f"handbook_pdf_preflight_pending = {['pdf-overlap', *pending]!r}\n"
     conf.write_text(conf.read_text(encoding="utf-8") + extra, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_make_pdf_fails_on_a_planted_fault_naming_pdf_page_and_source(tmp_path, monkeypatch):
     root = copy_project(ROOTS / "pdf", tmp_path / "hb")
     plant(root)
@@ -183,6 +184,7 @@ def test_make_pdf_fails_on_a_planted_fault_naming_pdf_page_and_source(tmp_path, 
     assert not (layout.site / "pdf" / "handbook-ru.pdf").exists()  # a failed PDF is not published
 
 
+@pytest.mark.slow
 def test_a_pending_check_warns_and_the_build_succeeds(tmp_path, monkeypatch):
     root = copy_project(ROOTS / "pdf", tmp_path / "hb")
     plant(root, pending=["pdf-screen-only"])
@@ -207,6 +209,7 @@ def two_builds(tmp_path_factory):
     return [layout for layout, _ in runs]
 
 
+@pytest.mark.slow
 def test_two_clones_in_different_folders_give_byte_identical_pdfs(two_builds):
     one, two = (sorted(p.name for p in layout.site.joinpath("pdf").glob("*.pdf")) for layout in two_builds)
     assert one == two and "handbook-ru.pdf" in one
@@ -215,6 +218,7 @@ def test_two_clones_in_different_folders_give_byte_identical_pdfs(two_builds):
             (two_builds[1].site / "pdf" / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_each_link_is_written_once(two_builds):
     layout = two_builds[0]
     links = 0

@@ -373,7 +373,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
                 continue
             passed = False
             where, _, message = finding.line(str(pdf_path)).partition(": error: ")
-            logger.error("%s", message, location=where)
+            # A location without a colon would be taken for a document name ("path::" is one line).
+            logger.error("%s", message, location=where if finding.page else where + ":")
         self.handbook_stage_seconds["preflight"] = (self.handbook_stage_seconds.get("preflight", 0.0)
                                                     + time.perf_counter() - started)
         return passed
