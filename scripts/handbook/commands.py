@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from handbook import build, site_index, sitemap
+from handbook import build, site_404, site_index, sitemap
 from handbook.paths import Layout
 from handbook.settings import Settings, SettingsError, load_settings
 
@@ -107,6 +107,8 @@ def html(langs: str, layout: Layout | None = None) -> int:
     results = build.run(layout, jobs, _Reporter(layout))
     if site_index.write(settings, layout.site):
         _say(f"  site index: {layout.rel(layout.site / 'index.html')}")
+    if site_404.write(settings, layout.site, layout.locales):
+        _say(f"  page for missing addresses: {layout.rel(layout.site / '404.html')}")
     sitemap.write(settings, layout.site)
     failed = [r.language for r in results if not r.ok]
     if failed:
