@@ -80,3 +80,5 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
 
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _on_page_context)
+    # The switcher's links keep the section and the search query (handbook-switcher.js).
+    app.add_js_file("handbook-switcher.js", loading_method="defer")
