@@ -52,7 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add("handbook_pdf_processes", 0, "", types=[int])
     add("handbook_pdf_build", [], "", types=[list])  # set by `make pdf`: which variants to make
     add("handbook_pdf_print", "", "", types=[str])  # "shop": bleed and crop marks
-    # The print preflight (pdf/preflight.py): phrases that work only on a screen (a list, or a dict by
+    # The print preflight (pdf/preflight/): phrases that work only on a screen (a list, or a dict by
     # language), and the checks whose findings are warnings until their cause is fixed.
     add("handbook_pdf_screen_only", [], "", types=[list, dict])
     add("handbook_pdf_preflight_pending", [], "", types=[list])
