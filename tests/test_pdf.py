@@ -319,12 +319,12 @@ def test_missing_glyph_and_missing_alt_text_are_errors_with_file_and_line(tmp_pa
     project = copy_project(ROOTS / "pdf", tmp_path / "broken")
     chapter = project / "docs" / "chapters" / "02-money.md"
     lines = chapter.read_text(encoding="utf-8").splitlines()
-    lines[4:4] = ["Готово ✓ и дальше.", "", "![](pixel.png)", "", "![Схема](https://example.org/a.png)", ""]
+    lines[4:4] = ["Готово ☃ и дальше.", "", "![](pixel.png)", "", "![Схема](https://example.org/a.png)", ""]
     chapter.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (chapter.parent / "pixel.png").write_bytes(PNG)
     run = run_command(command.pdf, "ru", "standard", "", Layout(project))
     assert run.status == 1
-    assert ("docs/chapters/02-money.md:5: error: the character '✓' (U+2713 CHECK MARK) has no glyph "
+    assert ("docs/chapters/02-money.md:5: error: the character '☃' (U+2603 SNOWMAN) has no glyph "
             "in the PDF fonts") in run.err
     assert re.search(r"docs/chapters/02-money\.md:7: error: image '.*pixel\.png' has no alt text", run.err)
     # Refused while reading, for the site and the PDF alike (sphinxext/confine.py).
@@ -335,7 +335,8 @@ def test_missing_glyph_and_missing_alt_text_are_errors_with_file_and_line(tmp_pa
 
 def test_glyph_check_knows_the_bundled_fonts():
     assert fonts.missing_glyphs("Ёлка «№ 5» — 100 ₽, åæø äö") == []
-    assert fonts.missing_glyphs("a ✓ b ✓ →") == ["✓", "→"]
+    assert fonts.missing_glyphs("a ✓ b → ◦") == []  # the bundled symbols (issue 18)
+    assert fonts.missing_glyphs("a ☃ b ☃ 🙂") == ["☃", "🙂"]
     assert fonts.describe("→") == "'→' (U+2192 RIGHTWARDS ARROW)"
     assert (fonts.FONTS_DIR / "OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
 
@@ -388,7 +389,10 @@ def test_real_handbook_pdf_in_russian(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     layout, run = build_pdf(tmp_path, edition="standard", source=REPO)
     assert run.status == 0, run.out + run.err
-    assert run.err == ""
+    # Nothing but the preflight's pending checks (conf.py lists them, issue 18), each marked as such.
+    others = [line for line in run.err.splitlines()
+              if "(pending: handbook_pdf_preflight_pending in conf.py)" not in line]
+    assert others == []
     pdf = reader(layout, "handbook-ru.pdf")
     assert len(pdf.pages) > 60
     assert assert_toc_matches_headings(pdf) > 150  # every chapter and section has its page number
