@@ -45,6 +45,13 @@ class BuildResult:
     # Files the builder made but did not put in place (the PDFs: path and manifest entry); the
     # job's publish step puts them there if the build succeeded.
     staged: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    # Warnings among the messages that do not fail the build (the preflight's pending checks).
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def problem_count(self) -> int:
+        """The messages that made the build fail (the notices are shown but do not count)."""
+        return len(self.messages) - len(self.notices)
 
 
 def format_messages(text: str, root: Path) -> list[str]:
@@ -113,7 +120,8 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
         result.stages.update(getattr(app.builder, "handbook_stage_seconds", {}))
         result.extra = dict(getattr(app.builder, "handbook_record", {}))
         result.staged = list(getattr(app.builder, "handbook_staged", []))
-        result.messages += getattr(app.builder, "handbook_notices", [])  # warnings that do not fail it
+        result.notices = list(getattr(app.builder, "handbook_notices", []))  # shown, do not fail it
+        result.messages += result.notices
         result.ok = app.statuscode == 0 and not problems
         result.documents = len(app.env.found_docs)
     except Exception as exc:  # noqa: BLE001 - reported with the traceback below

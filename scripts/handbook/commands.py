@@ -77,7 +77,7 @@ def _report(layout: Layout, result: build.BuildResult) -> None:
     elif result.ok:
         _say(f"  {result.language}: built {result.documents} documents in {result.seconds:.1f} s — {where}")
     else:
-        count = len(result.messages)
+        count = result.problem_count
         _say(f"  {result.language}: failed with {count} problem{'s' if count != 1 else ''} "
              f"(listed above; the build is strict: every warning must be fixed) — {_kept(layout, result)}")
 

@@ -80,7 +80,7 @@ def build_once(root: str, lang: str) -> int:
               "with the text above", flush=True)
         return 1
     seconds = time.perf_counter() - started
-    count = len(result.messages)
+    count = result.problem_count
     # Sphinx re-reads only the changed pages, so only their problems are known here.
     if count:
         print(f"  {lang}: built in {seconds:.1f} s; {count} problem{'s' if count != 1 else ''} in the pages "
