@@ -202,11 +202,22 @@ def two_builds(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     roots = [copy_project(ROOTS / "pdf", base / "one"),
              copy_project(ROOTS / "pdf", base / "a" / "much" / "deeper" / "clone-two")]
+    for root in roots:
+        long_headings(root)
     runs = [build(root, mp) for root in roots]
     mp.undo()
     for _, run in runs:
         assert run.status == 0, run.out + run.err
     return [layout for layout, _ in runs]
+
+
+def long_headings(root: Path) -> None:
+    """Headings a letter longer each, so that in both variants the contents has an entry whose
+    title fills its line and whose leader and page number wrap alone onto the next."""
+    chapter = root / "docs" / "chapters" / "01-intro.md"
+    title = "Раздел с длинным заголовком, который заполняет строку оглавления почти до конца"
+    sections = "".join(f"\n## {title[:n]}\n\nТекст.\n" for n in range(40, len(title) + 1))
+    chapter.write_text(chapter.read_text(encoding="utf-8") + sections, encoding="utf-8")
 
 
 @pytest.mark.slow
