@@ -43,3 +43,19 @@ def test_a_note_a_link_points_at_keeps_its_id_once():
     tree = document(link_to_note=True)
     inline_footnotes(tree)
     assert [n["ids"] for n in notes(tree)] == [["note-1"], []]
+
+
+def test_a_call_right_after_another_call_is_marked_for_its_comma():
+    paragraph = nodes.paragraph()
+    paragraph += nodes.Text("Сумма")
+    for n in (1, 2):
+        paragraph += nodes.footnote_reference(f"[^{n}]", str(n), refid=f"note-{n}", auto=1)
+    paragraph += nodes.Text(" и текст")
+    paragraph += nodes.footnote_reference("[^1]", "1", refid="note-1", auto=1)
+    section = nodes.section("", paragraph, ids=["s"])
+    for n in (1, 2):
+        section += nodes.footnote("", nodes.label("", str(n)), nodes.paragraph("", f"Источник {n}."),
+                                  ids=[f"note-{n}"])
+    inline_footnotes(section)
+    assert [n["classes"] for n in notes(section)] == [
+        ["print-footnote"], ["print-footnote", "print-footnote-next"], ["print-footnote"]]

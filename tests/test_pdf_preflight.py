@@ -111,6 +111,17 @@ def test_calls_set_side_by_side_are_each_a_call(tmp_path):
     assert set(calls) == set(notes) == {1, 2, 3}
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large-print"])
+def test_calls_side_by_side_are_separated_by_a_comma(tmp_path, large):
+    # The assembly marks a note whose call follows another call (inline_footnotes).
+    body = ("<p>" + "Основной текст страницы. " * 20 + "Три источника подряд<span class='print-footnote'>Первый.</span>"
+            "<span class='print-footnote print-footnote-next'>Второй.</span>"
+            "<span class='print-footnote print-footnote-next'>Третий.</span>.</p>")
+    path = render(tmp_path, body, large=large)
+    assert "подряд1, 2, 3." in PdfReader(path).pages[0].extract_text()
+    assert findings(path) == []
+
+
 def test_screen_only_wording_is_caught_even_hyphenated_over_two_lines(tmp_path):
     body = ("<p style='width: 40mm'>Если в браузере включён JavaScript, появится форма. "
             "<a href='#x'>Подписаться</a></p>")

@@ -124,7 +124,8 @@ def inline_footnotes(tree: nodes.Element) -> None:
     """Put each footnote's text where it is referenced, for CSS ``float: footnote``.
 
     A footnote cited twice is printed at each citation, so that it is always on the page of
-    its reference. The notes keep the footnote's ids only when a link points at them, and the
+    its reference. A note whose call follows another call directly gets the class
+    ``print-footnote-next``, for the comma the print style sheet sets between the calls. The notes keep the footnote's ids only when a link points at them, and the
     references' ids (the web page's links back from the note) are dropped: each id becomes a
     named destination of the PDF, and WeasyPrint looks each id of a page up in those of all the
     pages before it (the notes and references held more than half of the handbook's ids).
@@ -146,6 +147,10 @@ def inline_footnotes(tree: nodes.Element) -> None:
                 note.extend(c.deepcopy() for c in child.children)  # not copy.deepcopy: it follows .parent
             else:
                 note += nodes.Text(child.astext())
+        index = ref.parent.index(ref)
+        before = ref.parent[index - 1] if index else None
+        if isinstance(before, nodes.inline) and "print-footnote" in before["classes"]:
+            note["classes"].append("print-footnote-next")  # its call is set «¹⁴⁰, ¹⁴¹», not «140141»
         if id(footnote) not in used and linked.intersection(footnote["ids"]):
             used.add(id(footnote))
             note["ids"] = list(footnote["ids"])

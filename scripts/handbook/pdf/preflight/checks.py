@@ -127,7 +127,8 @@ def check_links(document: Document, locate: Locator, build_paths: Sequence[str])
     return findings
 
 
-_CALL = re.compile(r"^[1-9]\d{0,3}$")
+# A call, or a call set after another one with a comma («¹⁴⁰, ¹⁴¹»: print.css).
+_CALL = re.compile(r"^(?:, ?)?([1-9]\d{0,3})$")
 _MARKER = re.compile(r"^(\d{1,4})\.(\s|$)")
 
 
@@ -145,8 +146,8 @@ def footnote_numbers(document: Document) -> tuple[dict[int, int], dict[int, int]
         raised = False  # calls set side by side («204205206») are raised together
         previous: Run | None = None
         for run in line:
-            text = run.text.strip()
-            if not _CALL.match(text):
+            call = _CALL.match(run.text.strip())
+            if not call:
                 raised, previous = False, run
                 continue
             touching = previous is not None and _CALL.match(previous.text.strip()) \
@@ -154,7 +155,7 @@ def footnote_numbers(document: Document) -> tuple[dict[int, int], dict[int, int]
             raised = (raised and touching) or _raised(run, by_page[run.page]) \
                 or _small_inside(run, by_page[run.page], body)
             if raised:
-                calls.setdefault(int(text), run.page)
+                calls.setdefault(int(call.group(1)), run.page)
             previous = run
         first = next((r for r in line if r.text.strip()), None)
         if first is None:
