@@ -85,6 +85,8 @@ def test_partly_translated_page_has_a_notice_in_the_readers_language(built):
     assert notice.get_text(" ", strip=True).startswith(
         "Tämä sivu on käännetty vain osittain: 58\xa0% sen tekstistä on tällä kielellä")
     assert notice.a["href"] == "translation-status.html"
+    # Not part of the text search-result snippets are taken from (Sphinx reads [role=main]).
+    assert notice.find_parent(attrs={"role": "main"}) is None
     assert soup(built, "fi", "index.html").select_one(".handbook-progress") is None
     assert soup(built, "ru", "chapter.html").select_one(".handbook-progress") is None
 

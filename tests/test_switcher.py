@@ -44,6 +44,17 @@ def test_switcher_links_resolve_to_built_pages(multilingual_site):
         assert (page.parent / a["href"]).resolve().is_file(), a["href"]
 
 
+def test_search_snippets_do_not_show_the_switcher(multilingual_site):
+    # Sphinx's searchtools.js takes a result's snippet from the text of the page's [role=main].
+    for page in (DEEP, "index.html", "search.html", "genindex.html"):
+        soup = BeautifulSoup(multilingual_site.page("ru", page), "html.parser")
+        main = soup.select_one('[role="main"]')
+        assert main is not None, page
+        assert main.select("nav.language-switcher") == [], page
+        assert "Suomi" not in main.get_text(), page
+        assert len(soup.select("nav.language-switcher")) == 1, page
+
+
 def test_switcher_has_a_translated_accessible_name(multilingual_site):
     nav = BeautifulSoup(multilingual_site.page("ru", DEEP), "html.parser").select_one("nav.language-switcher")
     assert nav["aria-label"]
