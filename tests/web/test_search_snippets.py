@@ -38,8 +38,8 @@ def snippets(page, site_url: str, lang: str, query: str) -> list[str]:
 def test_search_snippets_hold_no_page_chrome(lang, site_url, page):
     chrome = chrome_texts(page, f"{site_url}{lang}/annexes/glossary.html")
     assert {"Русский English", "English Suomi", "Suomi Norsk bokmål"} <= set(chrome), chrome
-    if lang != "ru":  # the Finnish glossary is partly translated: its notice is part of chrome
-        assert page.locator(".handbook-progress").count() == 1, "no translation notice to check"
+    # While the Finnish glossary is partly translated, the opening of its notice is checked too; the
+    # test does not depend on how far the translators are.
     found = snippets(page, site_url, lang, QUERIES[lang])
     assert len(found) >= 5, found
     leaks = [(text, snippet) for snippet in found for text in chrome if text in snippet]
