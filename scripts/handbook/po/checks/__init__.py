@@ -21,11 +21,10 @@ class Finding:
 @dataclass(frozen=True)
 class Problem:
     path: str
-    line: int  # 0: the whole file (a source document, a missing catalog)
+    line: int
     severity: str
     message: str
     check: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message} [{self.check}]"
+        return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.check}]"
