@@ -14,7 +14,7 @@ from pathlib import Path
 
 from handbook.languages import native_name
 from handbook.settings import Settings
-from handbook.site_index import CHOOSE, _STYLE
+from handbook.site_index import CHOOSE, _STYLE, write_page
 
 NOT_FOUND = "Page not found"
 NO_PAGE = "There is no page at this address. It may have moved, or the address may be mistyped."
@@ -106,12 +106,4 @@ def render(settings: Settings, locales: Path) -> str:
 
 def write(settings: Settings, site: Path, locales: Path) -> bool:
     """Write ``site/404.html`` if its content changed; return whether it was written."""
-    target = site / "404.html"
-    text = render(settings, locales)
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        return False
-    site.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".html.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    return True
+    return write_page(site / "404.html", render(settings, locales))

@@ -82,14 +82,18 @@ def _href(settings: Settings, code: str) -> str:
     return f"{base}/{code}/index.html" if base else f"{code}/index.html"
 
 
-def write(settings: Settings, site: Path) -> bool:
-    """Write ``site/index.html`` if its content changed; return whether it was written."""
-    target = site / "index.html"
-    text = render(settings)
+def write_page(target: Path, text: str) -> bool:
+    """Write a page of the site's root if its content changed, never half-written; return whether
+    it was written."""
     if target.is_file() and target.read_text(encoding="utf-8") == text:
         return False
-    site.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".html.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)
     return True
+
+
+def write(settings: Settings, site: Path) -> bool:
+    """Write ``site/index.html`` if its content changed; return whether it was written."""
+    return write_page(site / "index.html", render(settings))
