@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook import build, site_404, site_index, sitemap
 from handbook.paths import Layout
 from handbook.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from handbook.po.checks import Problem
 
 
 class UsageError(Exception):
@@ -132,15 +138,31 @@ def build_all(langs: str, layout: Layout | None = None) -> int:
     return max(pdf_status, html(langs, layout))
 
 
-def gettext(layout: Layout | None = None) -> int:
-    layout = layout or Layout()
-    settings = _settings(layout)
+def _extract(layout: Layout, settings: Settings, report: Callable[[build.BuildResult], None]) -> bool:
+    """The sources' current messages in _build/gettext (only what changed is read again); True when built."""
     jobs = build.plan(layout, [settings.source_language], "gettext", lambda lang: layout.gettext)
     for job in jobs:
         job.doctreedir = layout.doctrees / "gettext"
+    return all(r.ok for r in build.run(layout, jobs, report))
+
+
+def gettext(layout: Layout | None = None) -> int:
+    layout = layout or Layout()
+    settings = _settings(layout)
     _say("Messages (.pot):")
-    results = build.run(layout, jobs, _Reporter(layout))
-    return 0 if all(r.ok for r in results) else 1
+    return 0 if _extract(layout, settings, _Reporter(layout)) else 1
+
+
+def _current_templates(layout: Layout, settings: Settings) -> dict[str, Path] | None:
+    """Document → .pot of the sources as they are now, for the checks and statistics that compare
+    the catalogs with them; None (the problems on stderr) when the sources cannot be read."""
+    from handbook.po import catalog
+
+    def quiet(result: build.BuildResult) -> None:
+        for message in result.messages:
+            print(message, file=sys.stderr, flush=True)
+
+    return catalog.templates(layout.gettext) if _extract(layout, settings, quiet) else None
 
 
 def update_po(langs: str, layout: Layout | None = None) -> int:
@@ -170,6 +192,7 @@ def check(langs: str, layout: Layout | None = None) -> int:
     problems = check_languages(layout, targets, settings.source_language, glossary)
     # The editorial goals (length, promised translations); the length only when every language is checked.
     problems += editorial.check(layout, settings.values, targets, settings.source_language, whole=not langs.strip())
+    problems += _coverage(layout, settings, langs, targets)
     for problem in problems:
         print(problem, flush=True)
     errors = sum(p.severity == "error" for p in problems)
@@ -182,18 +205,47 @@ def check(langs: str, layout: Layout | None = None) -> int:
     return 1
 
 
+def _coverage(layout: Layout, settings: Settings, langs: str, targets: list[str]) -> list[Problem]:
+    """Catalogs older than their sources, and interface strings a site would show in English (in
+    every language asked for, the source language too)."""
+    from handbook.po.checks import ERROR, Problem, coverage  # noqa: F811 - the runtime import
+
+    templates = _current_templates(layout, settings)
+    if templates is None:
+        return [Problem(layout.rel(layout.docs), 0, ERROR, "the sources' messages could not be extracted "
+                        "(see above), so the catalogs were not compared with them — fix the sources, or run "
+                        "make gettext to see why", coverage.STALE)]
+    interface_langs = parse_languages(langs, settings)
+    return (coverage.check_stale(layout, targets, templates)
+            + coverage.check_interface(layout, interface_langs, templates.get("sphinx"),
+                                       settings.source_language, settings.languages))
+
+
 def stats(langs: str, layout: Layout | None = None) -> int:
     """Translation progress per language and document, on stdout and in _build/stats.json."""
     from handbook.po import stats as po_stats
+    from handbook.po.checks import coverage
 
     layout = layout or Layout()
     settings = _settings(layout)
     targets = translation_languages(langs, settings)
     collected = po_stats.collect(layout.locales, targets, settings.source_language)
+    templates = _current_templates(layout, settings) or {}
+    for lang, documents in collected.items():
+        stale = coverage.stale_documents(templates, layout.locales / lang / "LC_MESSAGES")
+        for doc in documents:
+            doc.out_of_date = doc.document in stale
     _say("Translation progress (messages and words of the Russian source; done = translated):")
     for lang, documents in collected.items():
         for line in po_stats.table(lang, documents):
             _say(line)
+    _say("Interface (strings of the site's templates and search page; en may keep the English ones):")
+    for lang in parse_languages(langs, settings):
+        for status in coverage.interface_status(layout, lang, templates.get("sphinx"), settings.languages):
+            gaps = len(status.missing) + len(status.untranslated)
+            _say(f"  {layout.rel(status.path)}: {status.translated} of {status.expected} translated"
+                 + (f", {len(status.missing)} missing, {len(status.untranslated)} untranslated "
+                    "(make check lists them)" if gaps else ""))
     out = layout.build / "stats.json"
     po_stats.write_json(out, collected)
     _say(f"The statistics are in {layout.rel(out)}.")

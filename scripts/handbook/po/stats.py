@@ -55,10 +55,11 @@ class DocumentStats:
     document: str
     messages: Counts = field(default_factory=Counts)
     words: Counts = field(default_factory=Counts)
+    out_of_date: bool = False  # the source changed since the catalog was updated (make update-po)
 
     def as_dict(self) -> dict[str, object]:
         return {"messages": self.messages.as_dict(), "words": self.words.as_dict(),
-                "percent_words_translated": round(self.words.percent(), 1)}
+                "percent_words_translated": round(self.words.percent(), 1), "out_of_date": self.out_of_date}
 
 
 def state(entry: polib.POEntry) -> str:
@@ -143,8 +144,9 @@ def table(lang: str, documents: Sequence[DocumentStats]) -> list[str]:
 
     def row(d: DocumentStats) -> str:
         m, w = d.messages, d.words
+        stale = "  out of date: run make update-po" if d.out_of_date else ""
         return (f"  {d.document:<{width}}  {m.translated:>14} {m.fuzzy:>6} {m.untranslated:>6}"
-                f"  {w.translated:>11} {w.fuzzy:>6} {w.untranslated:>6}  {w.percent():>5.1f}%")
+                f"  {w.translated:>11} {w.fuzzy:>6} {w.untranslated:>6}  {w.percent():>5.1f}%{stale}")
 
     lines += [row(d) for d in documents]
     lines.append(row(total(documents)))

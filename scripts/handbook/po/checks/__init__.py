@@ -21,10 +21,11 @@ class Finding:
 @dataclass(frozen=True)
 class Problem:
     path: str
-    line: int
+    line: int  # 0: the whole file (a source document, a missing catalog)
     severity: str
     message: str
     check: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.check}]"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message} [{self.check}]"
