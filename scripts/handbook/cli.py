@@ -14,9 +14,10 @@ from handbook import buildlock, faults, processes
 from handbook.paths import Layout
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-# The commands that write _build (`make serve` takes the lock for each of its builds; `make bench`
-# builds in temporary copies and only writes its report here).
-WRITES_BUILD = {"build", "html", "pdf", "gettext", "update-po", "review", "add-language"}
+# The commands that write _build (`make check` and `make stats` build the gettext catalogs there to
+# find stale translations; `make serve` takes the lock for each of its builds; `make bench` builds in
+# temporary copies and only writes its report here).
+WRITES_BUILD = {"build", "html", "pdf", "gettext", "update-po", "review", "add-language", "check", "stats"}
 
 
 @dataclass(frozen=True)
