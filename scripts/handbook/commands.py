@@ -193,6 +193,7 @@ def check(langs: str, layout: Layout | None = None) -> int:
     # The editorial goals (length, promised translations); the length only when every language is checked.
     problems += editorial.check(layout, settings.values, targets, settings.source_language, whole=not langs.strip())
     problems += _coverage(layout, settings, langs, targets)
+    problems += _sources(layout, settings)
     for problem in problems:
         print(problem, flush=True)
     errors = sum(p.severity == "error" for p in problems)
@@ -203,6 +204,14 @@ def check(langs: str, layout: Layout | None = None) -> int:
     print(f"check: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
           f"in the translations ({', '.join(targets)})", file=sys.stderr)
     return 1
+
+
+def _sources(layout: Layout, settings: Settings) -> list[Problem]:
+    """The list of sources (docs/_data/sources.toml) and the pages' citations of it."""
+    from handbook import sources_data
+
+    return sources_data.check(layout.root, layout.docs,
+                              str(settings.values.get("handbook_sources_file") or sources_data.DEFAULT_FILE))
 
 
 def _coverage(layout: Layout, settings: Settings, langs: str, targets: list[str]) -> list[Problem]:

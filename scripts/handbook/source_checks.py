@@ -1,7 +1,8 @@
 """Fast checks of the Markdown sources, without a build (run before each commit).
 
 Every chapter has the parts the chapter template gives it (label line, title, what the reader
-will be able to do, checklist), and no page keeps the templates' «ЗАМЕНИТЕ» placeholders.
+will be able to do, checklist), no page keeps the templates' «ЗАМЕНИТЕ» placeholders, and every
+source cited is in docs/_data/sources.toml, with a title, a date and a citable, whole address.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+from handbook import sources_data
 from handbook.paths import Layout
 
 PLACEHOLDER = "ЗАМЕНИТЕ"
@@ -56,6 +58,8 @@ def main(files: list[str], layout: Layout | None = None) -> int:
     layout = layout or Layout()
     paths = [Path(f) for f in files] if files else sorted(layout.docs.rglob("*.md"))
     messages = [m for p in paths if p.suffix == ".md" and p.is_file() for m in check_file(layout, p)]
+    # The list of sources and every page's citations of it (a citation's id may be on another page).
+    messages += [str(p) for p in sources_data.check(layout.root, layout.docs) if p.severity == "error"]
     for message in messages:
         print(message, file=sys.stderr)
     return 1 if messages else 0

@@ -1,5 +1,6 @@
 """Sphinx extension of the handbook: per-language settings, anchors, switcher, site look and
-metadata, practice catalogue, events, translation progress, removal of what the sources no longer make."""
+metadata, practice catalogue, events, sources cited briefly and listed once, translation progress,
+removal of what the sources no longer make."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from handbook import __version__
 from handbook.languages import search_language
 from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fast_i18n, fences, file_urls,
                                 image_limits, jscatalog, leftovers, navigation, passage_lang, practices, progress,
-                                sanitize, search_stems, site_meta, switcher, theme, toggles)
+                                sanitize, search_stems, site_meta, sources, switcher, theme, toggles)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     events.setup(app)
     practices.setup(app)
     catalogue.setup(app)
+    sources.setup(app)
     progress.setup(app)
     passage_lang.setup(app)
     search_stems.setup(app)
