@@ -11,6 +11,9 @@ PORT ?= 8000
 SCALES ?=
 PDFS ?=
 PYTHON ?= python3
+# The site's public address (https://…), for absolute addresses in the sitemap, feeds and links
+# to other languages; empty: conf.py's handbook_base_url.
+BASE_URL ?=
 
 # -- Internal --------------------------------------------------------------------------------
 VENV := .venv
@@ -35,7 +38,7 @@ endif
 	pdf stats check review serve bench add-language new-chapter new-practice FORCE
 
 all: $(SETUP_DONE)
-	@$(HANDBOOK) build --langs "$(LANGS)"
+	@$(HANDBOOK) build --langs "$(LANGS)" --base-url "$(BASE_URL)"
 
 # `make setup` sets everything up again, even when it was done: it repairs a broken .venv.
 setup:
@@ -54,7 +57,7 @@ endif
 FORCE:
 
 html: $(SETUP_DONE)
-	@$(HANDBOOK) html --langs "$(LANGS)"
+	@$(HANDBOOK) html --langs "$(LANGS)" --base-url "$(BASE_URL)"
 
 # The fast tier (the linter, then unit and small-root tests): under a minute, run it while working.
 test-fast: $(SETUP_DONE)

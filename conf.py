@@ -15,8 +15,12 @@ handbook_titles = {
     "fi": "Suosituksia järjestöille: uudet sosiaalipalvelut ja julkinen rahoitus",
     "nb": "Anbefalinger for frivillige organisasjoner: nye sosiale tjenester og offentlig finansiering",
 }
-# Where the site is published; used for absolute hreflang links. Empty: relative links.
+# The site's public address (https://…): sitemap, hreflang, canonical, og:url, feeds and the 404
+# page then use absolute addresses. Empty: relative ones. `make html BASE_URL=…` overrides it.
 handbook_base_url = ""
+# The project's last day (it ran from December 2019 to October 2020: docs/project/about.md). An
+# event without a date is shown as having no record of taking place once this day has passed.
+handbook_project_end = "2020-10-31"
 # An image bigger than this is reported at its page's line and fails the build (0: no limit). No image
 # of the handbook needs more: a full-page photo for print is 2–5 MB and about 2,500 px wide.
 handbook_image_max_bytes = 10_000_000  # size of the file

@@ -22,6 +22,18 @@ GLOSSARY = """(annex-glossary)=
 :::
 """
 
+# The source the footnote example cites, and the list its citation links to.
+SOURCES = """[[source]]
+id = "A442"
+kind = "act"
+title = "Об основах социального обслуживания граждан в Российской Федерации"
+issuer = "Федеральный закон"
+date = "28.12.2013"
+number = "442-ФЗ"
+short = "Федеральный закон от 28.12.2013 № 442-ФЗ"
+"""
+SOURCES_PAGE = "# Список источников\n\n```{sources}\n```\n"
+
 
 def readme_examples() -> list[str]:
     text = (REPO / "README.md").read_text(encoding="utf-8")
@@ -40,8 +52,12 @@ def test_every_myst_example_for_authors_builds_without_a_warning(tmp_path):
     (root / "conf.py").write_text((ROOTS / "authoring" / "conf.py").read_text(encoding="utf-8"),
                                   encoding="utf-8")
     (root / "docs" / "index.md").write_text(
-        "# Примеры\n\n```{toctree}\n:glob:\n\nchapters/*\nannexes/glossary\n```\n", encoding="utf-8")
+        "# Примеры\n\n```{toctree}\n:glob:\n\nchapters/*\nannexes/glossary\nannexes/sources\n```\n",
+        encoding="utf-8")
     (root / "docs" / "annexes" / "glossary.md").write_text(GLOSSARY, encoding="utf-8")
+    (root / "docs" / "annexes" / "sources.md").write_text(SOURCES_PAGE, encoding="utf-8")
+    (root / "docs" / "_data").mkdir()
+    (root / "docs" / "_data" / "sources.toml").write_text(SOURCES, encoding="utf-8")
     Image.new("RGB", (40, 20), "white").save(chapters / "images" / "scheme.png")
     for number, example in enumerate(examples, 1):
         body = example if re.search(r"^# ", example, re.M) else f"# Пример {number}\n\n{example}"

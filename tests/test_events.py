@@ -130,3 +130,92 @@ def test_bad_status_and_held_without_date_are_reported_with_file_line_and_fix(tm
             "(still to come) or `:status: held` (it took place) [events.status]") in out
     assert ("docs/events/later.md:3: warning: a held event has no :date: — add `:date: YYYY-MM-DD`"
             in out)
+
+
+def test_what_an_event_shows_depends_on_the_build_date_and_the_projects_end():
+    from handbook.sphinxext.events import UNRECORDED, shown_status
+
+    end = dt.date(2020, 10, 31)
+    planned = Event("p", "P", "x", dt.date(2020, 5, 1))
+    undated = Event("u", "U", "x", None)
+    held = Event("h", "H", "x", dt.date(2020, 3, 17), status="held")
+    assert shown_status(planned, dt.date(2020, 4, 30), end) == "planned"
+    assert shown_status(planned, dt.date(2020, 5, 2), end) == UNRECORDED
+    # A period is over after its last day.
+    period_event = Event("q", "Q", "x", dt.date(2020, 5, 1), dt.date(2020, 5, 3))
+    assert shown_status(period_event, dt.date(2020, 5, 3), end) == "planned"
+    assert shown_status(period_event, dt.date(2020, 5, 4), end) == UNRECORDED
+    assert shown_status(undated, dt.date(2020, 10, 31), end) == "planned"
+    assert shown_status(undated, dt.date(2020, 11, 1), end) == UNRECORDED
+    assert shown_status(undated, dt.date(2030, 1, 1), None) == "planned"  # no end known: still to come
+    assert shown_status(held, dt.date(2030, 1, 1), end) == "held"  # only a source says it took place
+
+
+def test_an_entrys_updated_is_the_events_date_or_its_pages_last_change():
+    from handbook.sphinxext.events import UNRECORDED, atom_feed
+
+    events = [Event("events/a", "A", "x", dt.date(2020, 3, 17), status="held"),
+              Event("events/b", "B", "x", None), Event("events/c", "C", "x", dt.date(2999, 1, 1))]
+    changed = {"events/a": dt.date(2024, 1, 1), "events/b": dt.date(2023, 5, 6), "events/c": dt.date(2022, 2, 2)}
+    feed = ET.fromstring(atom_feed(events, "T", "ru", "../", changed,
+                                   {"events/a": "held", "events/b": UNRECORDED, "events/c": "planned"}))
+    updated = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}updated") for e in feed.iter(f"{ATOM}entry")}
+    assert updated == {"A": "2020-03-17T00:00:00Z", "B": "2023-05-06T00:00:00Z", "C": "2022-02-02T00:00:00Z"}
+    assert feed.findtext(f"{ATOM}updated") == "2023-05-06T00:00:00Z"  # the latest of them
+
+
+@pytest.fixture(scope="module")
+def after_the_project(tmp_path_factory):
+    """Built on 1 January 2021 (SOURCE_DATE_EPOCH), the project having ended on 31 October 2020,
+    with one more event: planned for 1 May 2020, and nothing says that it took place."""
+    import os
+
+    layout = _layout(tmp_path_factory, "after-the-project")
+    with layout.conf.open("a", encoding="utf-8") as conf:
+        conf.write('handbook_project_end = "2020-10-31"\n')
+    (layout.docs / "events" / "unheld.md").write_text(
+        "# Несостоявшийся семинар\n\n```{event}\n:place: Псков\n:date: 2020-05-01\n:status: planned\n```\n",
+        encoding="utf-8")
+    later = layout.docs / "events" / "later.md"
+    changed = dt.datetime(2020, 6, 1, 12, tzinfo=dt.timezone.utc).timestamp()
+    os.utime(later, (changed, changed))
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2021, 1, 1, tzinfo=dt.timezone.utc).timestamp()))
+    try:
+        site = BuiltSite(layout, run_command(commands.html, "", layout))
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+    assert site.run.status == 0, site.run.out + site.run.err
+    return site
+
+
+@pytest.mark.slow
+def test_past_events_with_no_record_are_shown_as_such_never_as_planned(after_the_project):
+    lines = {li.select_one("a").get_text(): li.select_one(".handbook-event-when").get_text()
+             for li in _items(after_the_project, "ru")}
+    assert lines["Семинар без даты"] == "Архангельск · сведений о проведении нет"
+    assert lines["Несостоявшийся семинар"] == "1 мая 2020\u202fг. · Псков · сведений о проведении нет"
+    assert lines["Прошедший семинар"] == "15 сентября 2020\u202fг. · Псков · состоялось"
+    assert lines["Будущий семинар"].endswith("· Тосно · запланировано")  # 2999: still to come
+    text = " ".join(lines.values())
+    assert "Дата будет объявлена" not in text
+    fi = [li.select_one(".handbook-event-when").get_text() for li in _items(after_the_project, "fi")]
+    assert "Arkangeli · ei tietoja toteutumisesta" in fi
+    soup = BeautifulSoup(after_the_project.page("ru", "events/later.html"), "html.parser")
+    meta = soup.select_one("p.handbook-event-meta").get_text(" ", strip=True)
+    assert meta == "Статус: сведений о проведении нет · Место: Архангельск"
+
+
+@pytest.mark.slow
+def test_feed_dates_are_the_events_or_the_pages_never_the_builds(after_the_project):
+    feed = ET.parse(after_the_project.layout.site / "ru" / "events" / "atom.xml").getroot()
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed.findall(f"{ATOM}entry")}
+    assert entries["Семинар без даты"].findtext(f"{ATOM}updated") == "2020-06-01T00:00:00Z"  # the file's change
+    assert entries["Семинар без даты"].find(f"{ATOM}category").get("term") == "unrecorded"
+    assert entries["Несостоявшийся семинар"].findtext(f"{ATOM}updated") == "2020-05-01T00:00:00Z"
+    assert entries["Прошедший семинар"].findtext(f"{ATOM}updated") == "2020-09-15T00:00:00Z"
+    stamps = [e.text for e in feed.iter(f"{ATOM}updated")]
+    assert not any(s.startswith("2021-01-01") for s in stamps)  # the build's date

@@ -120,11 +120,23 @@ def test_languages_and_pdf_variants_build_as_independent_jobs():
     assert pdf["strategy"]["matrix"]["edition"]
     html_make = [w for _, cs in run_steps({"jobs": {"html": html}}) for w in cs if w[0] == "make"]
     pdf_make = [w for _, cs in run_steps({"jobs": {"pdf": pdf}}) for w in cs if w[0] == "make"]
-    assert html_make == [["make", "html", f"LANGS={languages[0]}"]]
+    assert html_make == [["make", "html", f"LANGS={languages[0]}", "BASE_URL=$BASE_URL"]]
     assert pdf_make == [["make", "pdf", f"LANGS={languages[0]}", f"EDITION={pdf['strategy']['matrix']['edition'][0]}"]]
     for job in (html, pdf):
         assert job["strategy"]["fail-fast"] is False  # one failing language does not cancel the others
         assert "needs" not in job
+
+
+def test_the_website_is_built_for_its_public_address_and_publishes_the_root_files():
+    html = load_workflow()["jobs"]["html"]
+    step = next(s for s in html["steps"] if s.get("run", "").startswith("make html"))
+    # The Pages address of the repository, unless a repository variable says otherwise.
+    assert "vars.HANDBOOK_BASE_URL" in step["env"]["BASE_URL"]
+    assert "github.io" in step["env"]["BASE_URL"]
+    upload = next(s for s in html["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    paths = upload["with"]["path"].split()
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt"):
+        assert f"_build/site/{name}" in paths
 
 
 def test_the_site_is_published_after_the_tests_and_every_build():

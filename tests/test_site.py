@@ -106,17 +106,19 @@ def test_home_page_says_what_it_is_for_and_leads_to_chapters_and_events(handbook
     assert soup.select_one("article p").get_text(strip=True)
 
 
-def test_events_without_dates_are_listed_as_to_be_announced(handbook_site):
-    # Only the Arkhangelsk round table has a known date (17 March 2020, content-facts.md §B 6);
-    # every other event is planned, without a date, and comes first.
+def test_events_the_project_held_show_what_is_known(handbook_site):
+    # Only the Arkhangelsk round table has a known date (17 March 2020, content-facts.md §B 6) and a
+    # source that it took place. The project ended in October 2020 (handbook_project_end): no other
+    # event is planned any more, nor said to have taken place.
     soup = _soup(handbook_site, "ru", "events/index.html")
     items = soup.select("ul.handbook-events > li")
     assert len(items) == 8
-    *undated, held = items
-    assert all("Дата будет объявлена" in li.get_text() and "запланировано" in li.get_text()
-               for li in undated)
+    *unrecorded, held = items
+    assert all(li.select_one(".handbook-event-when").get_text().endswith("· сведений о проведении нет")
+               for li in unrecorded)
+    assert "Дата будет объявлена" not in soup.get_text() and "запланировано" not in soup.get_text()
     assert "17 марта 2020" in held.get_text() and "состоялось" in held.get_text()
     soup = _soup(handbook_site, "nb", "events/index.html")
-    assert "Dato kommer senere" in soup.select_one("ul.handbook-events > li").get_text()
+    assert "ingen opplysninger om gjennomføring" in soup.select_one("ul.handbook-events > li").get_text()
     feed = ET.parse(handbook_site.layout.site / "ru" / "events" / "atom.xml").getroot()
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 8

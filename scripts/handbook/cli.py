@@ -35,7 +35,8 @@ TARGETS = [
     Target("test-fast", "make test-fast", "the linter and the fast tests (under a minute): run it while working"),
     Target("screenshots", "make screenshots", "PNGs of each language's home page and a chapter at 390 and "
            "1280 px in _build/screenshots/"),
-    Target("html", 'make html [LANGS="ru en"]', "build the website of each language into _build/site/<lang>/"),
+    Target("html", 'make html [LANGS="ru en"] [BASE_URL=…]', "build the website of each language into "
+           "_build/site/<lang>/ (BASE_URL: its public address)"),
     Target("pdf", "make pdf [LANGS=…] [EDITION=…] [PRINT=shop]",
            "print-ready PDFs into _build/site/pdf/ with manifest.json"),
     Target("gettext", "make gettext", "extract translatable messages into _build/gettext/*.pot"),
@@ -83,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in [("build", "build everything `make` builds"), ("html", "build the websites")]:
         p = sub.add_parser(name, help=text)
         p.add_argument("--langs", default="", help="languages, separated by spaces or commas")
+        p.add_argument("--base-url", default="", help="the site's public address (instead of conf.py's)")
     p = sub.add_parser("pdf", help="build the print-ready PDFs")
     p.add_argument("--langs", default="", help="languages, separated by spaces or commas")
     p.add_argument("--edition", default="", help="a seminar edition (pskov, tosno, arkhangelsk)")
@@ -167,9 +169,9 @@ def _say_last(line: str) -> None:
 
 def _run(args: argparse.Namespace, commands: ModuleType) -> int:
     if args.command == "build":
-        return commands.build_all(args.langs)
+        return commands.build_all(args.langs, base_url=args.base_url)
     if args.command == "html":
-        return commands.html(args.langs)
+        return commands.html(args.langs, base_url=args.base_url)
     if args.command == "pdf":
         from handbook.pdf.command import pdf
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from handbook import build, site_404, site_index, sitemap
 from handbook.paths import Layout
-from handbook.settings import Settings, SettingsError, load_settings
+from handbook.settings import Settings, SettingsError, load_settings, with_base_url
 
 if TYPE_CHECKING:
     from handbook.po.checks import Problem
@@ -20,9 +20,9 @@ class UsageError(Exception):
     """The user asked for something that cannot be done as asked."""
 
 
-def _settings(layout: Layout) -> Settings:
+def _settings(layout: Layout, base_url: str = "") -> Settings:
     try:
-        return load_settings(layout)
+        return with_base_url(load_settings(layout), base_url)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
@@ -104,12 +104,22 @@ def _kept(layout: Layout, result: build.BuildResult) -> str:
     return f"the previous {layout.rel(result.outdir)}/ is kept"
 
 
-def html(langs: str, layout: Layout | None = None) -> int:
+def html(langs: str, layout: Layout | None = None, base_url: str = "") -> int:
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = _settings(layout, base_url)
     languages = parse_languages(langs, settings)
     jobs = build.plan(layout, languages, "html", lambda lang: layout.site / lang)
+    from handbook.sphinxext.site_meta import build_date
+
+    for job in jobs:
+        # Every page carries the address, and the events say what is over on the build's date:
+        # a build for another address or another day is not up to date.
+        job.overrides = {"handbook_base_url": settings.base_url}
+        job.content_key += f"|{settings.base_url}|{build_date().isoformat()}"
     _say(f"HTML: {', '.join(languages)}")
+    if not settings.base_url:
+        _say("  addresses are relative (sitemap, hreflang, canonical, og:url, feeds, 404 page): for absolute "
+             "ones set handbook_base_url in conf.py or run make html BASE_URL=https://…")
     results = build.run(layout, jobs, _Reporter(layout))
     if site_index.write(settings, layout.site):
         _say(f"  site index: {layout.rel(layout.site / 'index.html')}")
@@ -124,7 +134,7 @@ def html(langs: str, layout: Layout | None = None) -> int:
     return 0
 
 
-def build_all(langs: str, layout: Layout | None = None) -> int:
+def build_all(langs: str, layout: Layout | None = None, base_url: str = "") -> int:
     """`make`: the standard PDFs, then the websites, whose downloads page lists the PDFs.
 
     In this order each language is read once: the PDF build reads it, and the HTML build reuses
@@ -134,8 +144,9 @@ def build_all(langs: str, layout: Layout | None = None) -> int:
     from handbook.pdf.command import pdf
 
     layout = layout or Layout()
+    _settings(layout, base_url)  # a wrong BASE_URL stops the build before the PDFs take their time
     pdf_status = pdf(langs, "", "", layout)
-    return max(pdf_status, html(langs, layout))
+    return max(pdf_status, html(langs, layout, base_url))
 
 
 def _extract(layout: Layout, settings: Settings, report: Callable[[build.BuildResult], None]) -> bool:

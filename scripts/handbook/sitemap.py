@@ -17,14 +17,20 @@ SKIPPED = frozenset({"404.html", "search.html", "genindex.html"})
 
 
 def pages_by_language(site: Path, languages: list[str]) -> dict[str, set[str]]:
-    """``{lang: {"index.html", "chapters/01-introduction.html", …}}`` from the built site."""
+    """``{lang: {"index.html", "chapters/01-introduction.html", …}}`` from the built site.
+
+    A language not built here (the publishing workflow builds each language in a job of its own)
+    is given the pages of those that were: every language is built from the same sources, as the
+    language switcher assumes. So every job writes the same sitemap, whichever language it built."""
     found = {}
     for lang in languages:
         root = site / lang
-        found[lang] = {p.relative_to(root).as_posix() for p in root.rglob("*.html")
-                       if "_static" not in p.relative_to(root).parts
-                       and p.relative_to(root).as_posix() not in SKIPPED} if root.is_dir() else set()
-    return found
+        if root.is_dir():
+            found[lang] = {p.relative_to(root).as_posix() for p in root.rglob("*.html")
+                           if "_static" not in p.relative_to(root).parts
+                           and p.relative_to(root).as_posix() not in SKIPPED}
+    built = set().union(*found.values())
+    return {lang: found.get(lang, built) for lang in languages}
 
 
 def render(pages: dict[str, set[str]], base_url: str) -> str:

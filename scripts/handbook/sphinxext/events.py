@@ -17,11 +17,17 @@ An event page is MyST with a title (its heading) and one directive::
 ``:date:`` is ISO (``YYYY-MM-DD``), empty while it is not known ("date to be announced");
 ``:end:`` makes it a period; ``:status:`` is ``planned`` or ``held``. The place and the
 summary are paragraphs of the page, so translators get them in the page's .po file.
+
+What is shown follows what is known on the build's date (SOURCE_DATE_EPOCH, else today): a planned
+event whose date has passed, or without a date once the project has ended (``handbook_project_end``
+in conf.py), is shown with "no record of it taking place", never as planned; only ``held`` (set
+where a source says so) says that it took place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,12 +44,13 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from handbook.sphinxext.site_meta import build_date
+from handbook.sphinxext.site_meta import build_date, page_date
 
 logger = logging.getLogger(__name__)
 _ = get_translation("sphinx")
 FEED = "events/atom.xml"
 STATUSES = ("planned", "held")
+UNRECORDED = "unrecorded"  # planned, and its time is over: no source says that it took place
 _FULL_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")  # MMM or LLL: the abbreviated month
 
 
@@ -80,10 +87,22 @@ def newest_first(events: list[Event]) -> list[Event]:
     return undated + dated
 
 
-def when(event: Event, lang: str) -> str:
-    """The date or period in ``lang`` ("12–13 March 2020"), or "Date to be announced"."""
+def shown_status(event: Event, today: dt.date, project_end: dt.date | None) -> str:
+    """``held``, ``planned`` (still to come on ``today``) or ``unrecorded`` (its time is over)."""
+    if event.status == "held":
+        return "held"
+    if event.date is not None:
+        over = (event.end or event.date) < today
+    else:  # no date was ever fixed: over once the project it belonged to has ended
+        over = project_end is not None and project_end < today
+    return UNRECORDED if over else "planned"
+
+
+def when(event: Event, lang: str, status: str = "") -> str:
+    """The date or period in ``lang`` ("12–13 March 2020"), "Date to be announced" while it is to
+    come, or "" for an event that never had a date and whose time is over."""
     if event.date is None:
-        return _("Date to be announced")
+        return "" if status == UNRECORDED else _("Date to be announced")
     if event.end is None or event.end == event.date:
         return format_date(event.date, format="long", locale=lang)
     return period(event.date, event.end, lang)
@@ -104,12 +123,36 @@ def period(start: dt.date, end: dt.date, lang: str) -> str:
 
 def status_label(status: str) -> str:
     # Literal msgids, so that the strings template (handbook-ui-strings.html) lists them.
+    if status == UNRECORDED:
+        return _("no record of it taking place")
     return _("held") if status == "held" else _("planned")
 
 
-def describe(event: Event, lang: str) -> str:
-    """One line: date or period · place · status."""
-    return f"{when(event, lang)} · {event.place} · {status_label(event.status)}"
+def describe(event: Event, lang: str, status: str = "") -> str:
+    """One line: date or period · place · status (the shown status, else the page's)."""
+    status = status or event.status
+    parts = (when(event, lang, status), event.place, status_label(status))
+    return " · ".join(str(part) for part in parts if str(part))
+
+
+def project_end(app: Sphinx) -> dt.date | None:
+    """conf.py's ``handbook_project_end`` (checked when the build starts), else None."""
+    text = app.config.handbook_project_end
+    return parse_date(text) if isinstance(text, str) and text.strip() else None
+
+
+def _check_project_end(app: Sphinx, config: Any) -> None:
+    from sphinx.errors import ConfigError
+
+    try:
+        project_end(app)
+    except ValueError:
+        raise ConfigError(f"conf.py: handbook_project_end {config.handbook_project_end!r} is not a date — "
+                          "write the project's last day as YYYY-MM-DD, or leave it empty [events.date]") from None
+
+
+def _status_now(app: Sphinx, event: Event) -> str:
+    return shown_status(event, build_date(), project_end(app))
 
 
 class EventDirective(SphinxDirective):
@@ -171,6 +214,9 @@ class EventDirective(SphinxDirective):
 
 class EventListDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
+        if not hasattr(self.env, "handbook_event_lists"):
+            self.env.handbook_event_lists = set()  # type: ignore[attr-defined]
+        self.env.handbook_event_lists.add(self.env.docname)  # type: ignore[attr-defined]
         return [event_list_node()]
 
 
@@ -200,6 +246,16 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
             node["end"], node["status"], " ".join(summary.split()))
 
 
+def _on_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                     removed: set[str]) -> list[str]:
+    """On another day an event may be over: its page and the lists are written again."""
+    today = build_date()
+    if getattr(env, "handbook_events_day", None) == today:
+        return []
+    env.handbook_events_day = today  # type: ignore[attr-defined]
+    return sorted(set(_events(env)) | set(getattr(env, "handbook_event_lists", set())))
+
+
 def _on_purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     _events(env).pop(docname, None)
 
@@ -208,20 +264,24 @@ def _on_merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: Bui
     for name, event in _events(other).items():
         if name in docnames:
             _events(env)[name] = event
+    lists = getattr(other, "handbook_event_lists", set()) & docnames
+    if lists:
+        env.handbook_event_lists = getattr(env, "handbook_event_lists", set()) | lists  # type: ignore[attr-defined]
 
 
 def _lang(app: Sphinx) -> str:
     return app.config.language or app.config.handbook_source_language
 
 
-def _event_page(node: event_node, event: Event, lang: str) -> list[nodes.Node]:
+def _event_page(node: event_node, event: Event, lang: str, status: str) -> list[nodes.Node]:
     # The place's own paragraph is kept (the gettext builder reads messages from it).
     meta = _place(node) or nodes.paragraph()
     meta["classes"] = ["handbook-event-meta"]
-    prefix = [nodes.strong(text=_("Date:") + " "), nodes.Text(when(event, lang)),
-              nodes.Text(" · "), nodes.strong(text=_("Status:") + " "),
-              nodes.inline(text=status_label(event.status), classes=[f"handbook-event-{event.status}"]),
-              nodes.Text(" · "), nodes.strong(text=_("Place:") + " ")]
+    date = when(event, lang, status)
+    prefix = [nodes.strong(text=_("Date:") + " "), nodes.Text(date), nodes.Text(" · ")] if date else []
+    prefix += [nodes.strong(text=_("Status:") + " "),
+               nodes.inline(text=status_label(status), classes=[f"handbook-event-{status}"]),
+               nodes.Text(" · "), nodes.strong(text=_("Place:") + " ")]
     for index, child in enumerate(prefix):
         meta.insert(index, child)
     summary = [child for child in node.children if child is not meta]
@@ -236,11 +296,12 @@ def _event_list(app: Sphinx, docname: str, lang: str) -> list[nodes.Node]:
     else:
         listing = nodes.bullet_list(classes=["handbook-events"])
         for event in events:
+            status = _status_now(app, event)
             ref = nodes.reference(text=event.title, internal=True,
                                   refuri=app.builder.get_relative_uri(docname, event.docname))
             item = nodes.list_item("", nodes.paragraph("", "", ref),
-                                   classes=[f"handbook-event-{event.status}"])
-            item += nodes.paragraph(text=describe(event, lang), classes=["handbook-event-when"])
+                                   classes=[f"handbook-event-{status}"])
+            item += nodes.paragraph(text=describe(event, lang, status), classes=["handbook-event-when"])
             if event.summary:
                 item += nodes.paragraph(text=event.summary, classes=["handbook-event-summary"])
             listing += item
@@ -257,7 +318,7 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     lang = _lang(app)
     for node in list(doctree.findall(event_node)):
         event = _events(app.env).get(docname) or Event(docname, docname, "", None)
-        node.replace_self(_event_page(node, event, lang))
+        node.replace_self(_event_page(node, event, lang, _status_now(app, event)))
     for node in list(doctree.findall(event_list_node)):
         node.replace_self(_event_list(app, docname, lang))
 
@@ -267,20 +328,27 @@ def _feed_from(docname: str) -> str:
     return "../" * docname.count("/") + FEED
 
 
-def atom_feed(events: list[Event], title: str, lang: str, site_url: str, updated: dt.date) -> str:
+def atom_feed(events: list[Event], title: str, lang: str, site_url: str,
+              changed: dict[str, dt.date], statuses: dict[str, str] | None = None) -> str:
     """An Atom 1.0 document, newest first; ``site_url`` is this language's root URL (absolute
-    when known)."""
+    when known). An entry's ``updated`` is its event's date, else its page's last change
+    (``changed``, by docname); the feed's is the latest of those — never the build's time."""
+    statuses = statuses or {}
     entries = []
+    stamps = []
     for event in newest_first(events):
         link = f"{site_url}{event.docname}.html"
-        stamp = (event.date or updated).isoformat() + "T00:00:00Z"
-        summary = describe(event, lang) + (f"\n\n{event.summary}" if event.summary else "")
+        status = statuses.get(event.docname, event.status)
+        day = event.date if event.date is not None and status != "planned" else changed[event.docname]
+        stamps.append(day)
+        stamp = day.isoformat() + "T00:00:00Z"
+        summary = describe(event, lang, status) + (f"\n\n{event.summary}" if event.summary else "")
         entry_id = link if "://" in link else f"tag:handbook,2020:{lang}/{event.docname}"
         entries.append(
             f"  <entry>\n    <title>{escape(event.title)}</title>\n"
             f"    <id>{escape(entry_id)}</id>\n    <link href=\"{escape(link)}\"/>\n"
             f"    <updated>{stamp}</updated>\n"
-            f"    <category term=\"{event.status}\" label=\"{escape(status_label(event.status))}\"/>\n"
+            f"    <category term=\"{status}\" label=\"{escape(status_label(status))}\"/>\n"
             f"    <summary>{escape(summary)}</summary>\n  </entry>")
     body = "\n".join(entries)
     feed_url = f"{site_url}{FEED}" if "://" in site_url else "atom.xml"
@@ -290,7 +358,7 @@ def atom_feed(events: list[Event], title: str, lang: str, site_url: str, updated
             f"  <title>{escape(title)}</title>\n  <id>{escape(feed_id)}</id>\n"
             f'  <link rel="self" href="{escape(feed_url)}"/>\n'
             f'  <link href="{escape(site_url)}events/index.html"/>\n'
-            f"  <updated>{updated.isoformat()}T00:00:00Z</updated>\n"
+            f"  <updated>{max(stamps, default=dt.date(2020, 1, 1)).isoformat()}T00:00:00Z</updated>\n"
             f"  <author><name>{escape(title)}</name></author>\n{body}\n</feed>\n")
 
 
@@ -305,9 +373,24 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     # Without a base URL the links are relative to the feed itself, in events/.
     site_url = f"{base}/{lang}/" if base else "../"
     title = f"{app.config.project} — {_('Events')}"
+    changed = {event.docname: source_changed(app, event.docname) for event in events}
+    statuses = {event.docname: _status_now(app, event) for event in events}
     target = Path(app.outdir) / FEED
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(atom_feed(events, title, lang, site_url, build_date()), encoding="utf-8")
+    target.write_text(atom_feed(events, title, lang, site_url, changed, statuses), encoding="utf-8")
+
+
+def source_changed(app: Sphinx, docname: str) -> dt.date:
+    """The last change of an event's page: its source's and translation's git date, else the
+    newer of their files' modification times."""
+    lang = _lang(app)
+    root = Path(app.confdir)
+    source = Path(app.env.doc2path(docname))
+    files = [source, root / "locales" / lang / "LC_MESSAGES" / f"{docname}.po"]
+    names = [f.resolve().relative_to(root.resolve()).as_posix() for f in files]
+    mtimes = [os.stat(f).st_mtime for f in files if f.is_file()]
+    fallback = dt.datetime.fromtimestamp(max(mtimes), tz=dt.timezone.utc).date() if mtimes else build_date()
+    return page_date(getattr(app, "handbook_git_dates", {}), names, fallback)
 
 
 def _on_page_context(app: Sphinx, pagename: str, templatename: str,
@@ -317,12 +400,16 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> None:
+    # The project's last day: its events without a date are over after it.
+    app.add_config_value("handbook_project_end", "", "env", types=[str])
+    app.connect("config-inited", _check_project_end)
     app.add_node(event_node)
     app.add_node(event_list_node)
     app.add_directive("event", EventDirective)
     app.add_directive("event-list", EventListDirective)
     app.connect("doctree-read", _on_doctree_read)
     app.connect("env-purge-doc", _on_purge)
+    app.connect("env-get-outdated", _on_get_outdated)
     app.connect("env-merge-info", _on_merge)
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("build-finished", _on_build_finished)

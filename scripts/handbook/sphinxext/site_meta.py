@@ -1,4 +1,5 @@
-"""Per-page metadata of the published site: last-updated date, Open Graph tags, the home page's links."""
+"""Per-page metadata of the published site: last-updated date, description, canonical address, Open
+Graph and Twitter tags with the language's preview image, the home page's links."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from typing import Any
 from babel.dates import format_date
 from docutils import nodes
 from sphinx.application import Sphinx
+
+from handbook.languages import native_name
+from handbook.sphinxext import social_image
 
 # Open Graph wants a territory; these are the usual ones for our languages.
 OG_LOCALES = {"ru": "ru_RU", "en": "en_GB", "fi": "fi_FI", "nb": "nb_NO", "da": "da_DK", "sv": "sv_SE"}
@@ -93,7 +97,7 @@ def description(doctree: nodes.document | None) -> str:
 
 
 def open_graph(title: str, site_name: str, lang: str, languages: list[str], url: str,
-               summary: str) -> list[tuple[str, str]]:
+               summary: str, image: str = "") -> list[tuple[str, str]]:
     tags = [("og:title", title), ("og:site_name", site_name), ("og:type", "website"),
             ("og:locale", OG_LOCALES.get(lang, lang))]
     tags += [("og:locale:alternate", OG_LOCALES.get(code, code)) for code in languages if code != lang]
@@ -101,7 +105,16 @@ def open_graph(title: str, site_name: str, lang: str, languages: list[str], url:
         tags.append(("og:description", summary))
     if url:
         tags.append(("og:url", url))
+    if image:
+        tags += [("og:image", image), ("og:image:type", "image/png"),
+                 ("og:image:width", str(social_image.SIZE[0])), ("og:image:height", str(social_image.SIZE[1])),
+                 ("og:image:alt", site_name)]
     return tags
+
+
+def page_address(base: str, lang: str, pagename: str) -> str:
+    """The page's public address, or "" while the site's address is not known."""
+    return f"{base}/{lang}/{pagename}.html" if base else ""
 
 
 def _on_builder_inited(app: Sphinx) -> None:
@@ -123,12 +136,21 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
     context["handbook_last_updated"] = last_updated(page_date(dates, files, build_date()), lang)
 
     base = config.handbook_base_url.rstrip("/")
-    url = f"{base}/{lang}/{pagename}.html" if base else ""
+    url = page_address(base, lang, pagename)
+    # The 404 page is shown at other addresses: it has none of its own to name (nor to index).
+    if pagename != "404":
+        context["pageurl"] = url  # Furo writes it as <link rel="canonical">
     title = context.get("title") or ""
     site_name = context.get("docstitle") or config.project
     page_title = site_name if pagename == config.root_doc else title
+    summary = description(doctree)
+    # Open Graph wants an absolute image address; without the site's address it stays relative.
+    image = f"{base}/{lang}/{social_image.FILE}" if base else context["pathto"](social_image.FILE, 1)
     context["handbook_og"] = open_graph(_plain(page_title), site_name, lang,
-                                        list(config.handbook_languages), url, description(doctree))
+                                        list(config.handbook_languages), url if pagename != "404" else "",
+                                        summary, image)
+    context["handbook_meta"] = [("description", summary)] if summary else []
+    context["handbook_meta"].append(("twitter:card", "summary_large_image"))
     context["handbook_first_chapter"] = _first_chapter(app)
     # A server shows the 404 page at any depth; with a known base URL its links still resolve.
     context["handbook_404_base"] = f"{base}/{lang}/" if base and pagename == "404" else ""
@@ -145,6 +167,15 @@ def _first_chapter(app: Sphinx) -> str:
     return toctree[0] if toctree else ""
 
 
+def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.format != "html" or getattr(app.builder, "handbook_print", False):
+        return
+    lang = app.config.language or app.config.handbook_source_language
+    title = app.config.handbook_titles.get(lang) or app.config.project
+    social_image.write(Path(app.outdir), title, native_name(lang))
+
+
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _on_builder_inited)
+    app.connect("build-finished", _on_build_finished)
     app.connect("html-page-context", _on_page_context)
