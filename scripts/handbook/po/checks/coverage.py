@@ -24,8 +24,14 @@ def _load(path: Path) -> polib.POFile | None:
         return None  # a broken file is reported, at its line, by the file checks
 
 
+def _same_text(text: str) -> str:
+    # A catalog saved on Windows (a BOM, CRLF, a lone CR) holds the same messages: Sphinx reads
+    # the sources with universal newlines, so only the line ends differ, never the words.
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _keys(po: polib.POFile) -> set[tuple[str, str]]:
-    return {(e.msgctxt or "", e.msgid) for e in po if e.msgid and not e.obsolete}
+    return {(_same_text(e.msgctxt or ""), _same_text(e.msgid)) for e in po if e.msgid and not e.obsolete}
 
 
 def english(lang: str) -> bool:
@@ -98,8 +104,17 @@ def _javascript_strings(locales: Path, languages: Sequence[str]) -> set[tuple[st
     return keys
 
 
+def translates_interface(locales: Path, languages: Sequence[str]) -> bool:
+    """The project keeps its own interface catalogs (the handbook does, in every language): only
+    then is each language held to them. A project without any (a test root, a new project) shows
+    Sphinx's and the theme's own translations, and has nothing to be held to."""
+    return any((locales / lang / "LC_MESSAGES" / "sphinx.po").is_file() for lang in languages)
+
+
 def interface_status(layout: Layout, lang: str, sphinx_pot: Path | None,
                      languages: Sequence[str]) -> list[InterfaceStatus]:
+    if not translates_interface(layout.locales, languages):
+        return []
     lc_messages = layout.locales / lang / "LC_MESSAGES"
     expected = {"sphinx.po": _keys(_load(sphinx_pot) or polib.POFile()) if sphinx_pot else set()}
     if not english(lang):
@@ -111,7 +126,7 @@ def interface_status(layout: Layout, lang: str, sphinx_pot: Path | None,
         po = _load(path) if status.exists else polib.POFile()
         if po is None or not keys:
             continue
-        entries = {(e.msgctxt or "", e.msgid): e for e in po if e.msgid and not e.obsolete}
+        entries = {(_same_text(e.msgctxt or ""), _same_text(e.msgid)): e for e in po if e.msgid and not e.obsolete}
         lines = files.msgstr_lines(path.read_text(encoding="utf-8")) if status.exists else {}
         for key in sorted(keys, key=lambda k: k[1]):
             entry = entries.get(key)
