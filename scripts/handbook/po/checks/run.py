@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -9,9 +10,17 @@ import polib
 
 from handbook.paths import Layout
 from handbook.po import catalog, glossary
-from handbook.po.checks import ERROR, Finding, Problem, characters, files, markup, safety, structure, style
+from handbook.po.checks import (ERROR, WARNING, Finding, Problem, characters, files, markup, safety, structure,
+                                style, visible)
 
 DEFAULT_GLOSSARY = "locales/glossary.tbx"
+# What readers would see on the page: these also fail the build of the language (handbook.catalogs).
+READER_CHECKS = frozenset({"control-character", "placeholder", visible.NUMBER, visible.ADDRESS,
+                           visible.UNBALANCED, visible.SPACES})
+# A translator may silence these for one entry on purpose (a translator's comment
+# "# handbook-ignore: number"); the safety and structure checks cannot be silenced.
+IGNORABLE = READER_CHECKS | {"copied-source", "double-space", "punctuation", "glossary", "too-long"}
+IGNORE = "handbook-ignore:"
 
 
 def check_message(source: str, translation: str, lang: str, source_lang: str,
@@ -20,6 +29,7 @@ def check_message(source: str, translation: str, lang: str, source_lang: str,
     found = characters.check(source, translation)
     found += safety.check(source, translation)
     found += markup.check(source, translation)
+    found += visible.check(source, translation, interface)
     if not interface:
         found += structure.check(source, translation)
         found += glossary.check(list(terms), source, translation, source_lang, lang)
@@ -39,22 +49,53 @@ def _pairs(entry: polib.POEntry) -> list[tuple[tuple[str, ...], str]]:
     return [((entry.msgid,), entry.msgstr)] if entry.msgstr else []
 
 
+def ignored(entry: polib.POEntry) -> tuple[set[str], list[str]]:
+    """The check ids a translator's comment ``# handbook-ignore: number, spaces`` silences for this
+    entry, and the ids named there that cannot be (unknown, or not to be silenced)."""
+    named: set[str] = set()
+    for line in (entry.tcomment or "").splitlines():
+        if line.strip().startswith(IGNORE):
+            named |= {name for name in re.split(r"[\s,]+", line.strip()[len(IGNORE):]) if name}
+    return named & IGNORABLE, sorted(named - IGNORABLE)
+
+
+def _entry_problems(po: polib.POFile, text: str, shown: str, lang: str, source_lang: str,
+                    terms: Sequence[glossary.Term], interface: bool, only: frozenset[str] | None = None,
+                    with_fuzzy: bool = True) -> list[Problem]:
+    problems = []
+    lines = files.msgstr_lines(text)
+    for entry in po:
+        if entry.obsolete or entry.msgid == "" or (entry.fuzzy and not with_fuzzy):
+            continue
+        line = lines.get(entry.linenum or 0, entry.linenum or 1)
+        silenced, wrong = ignored(entry)
+        if wrong and only is None:
+            problems.append(Problem(shown, entry.linenum or line, WARNING, f"“{IGNORE} {', '.join(wrong)}” "
+                                    f"names no check that can be silenced — use one of {', '.join(sorted(IGNORABLE))}",
+                                    "ignore"))
+        for sources, translation in _pairs(entry):
+            findings = min((check_message(source, translation, lang, source_lang, terms, interface)
+                            for source in sources), key=len)
+            for f in findings:
+                if f.check not in silenced and (only is None or f.check in only):
+                    problems.append(Problem(shown, line, f.severity, f.message, f.check))
+    return problems
+
+
 def check_catalog(path: Path, shown: str, lang: str, source_lang: str,
                   terms: Sequence[glossary.Term], interface: bool) -> list[Problem]:
     po, problems = files.load_checked(path, shown, lang)
     if po is None:
         return problems
-    lines = files.msgstr_lines(path.read_text(encoding="utf-8"))
-    for entry in po:
-        if entry.obsolete or entry.msgid == "":
-            continue
-        line = lines.get(entry.linenum or 0, entry.linenum or 1)
-        for sources, translation in _pairs(entry):
-            findings = min((check_message(source, translation, lang, source_lang, terms, interface)
-                            for source in sources), key=len)
-            for f in findings:
-                problems.append(Problem(shown, line, f.severity, f.message, f.check))
-    return problems
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    return problems + _entry_problems(po, text, shown, lang, source_lang, terms, interface)
+
+
+def reader_problems(text: str, shown: str, lang: str, interface: bool, with_fuzzy: bool) -> list[Problem]:
+    """The slips readers would see, in a catalog the build has already read without error (the
+    messages the build uses: fuzzy ones only in the review build)."""
+    po = polib.pofile(text, wrapwidth=catalog.WRAP_WIDTH, check_for_duplicates=False)
+    return _entry_problems(po, text, shown, lang, "", [], interface, READER_CHECKS, with_fuzzy)
 
 
 def load_terms(layout: Layout, relative: str) -> tuple[list[glossary.Term], list[Problem]]:
