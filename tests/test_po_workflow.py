@@ -3,7 +3,11 @@ progress notice and status page, review, add-language."""
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+import shutil
+import subprocess
 
 import polib
 import pytest
@@ -49,6 +53,42 @@ def test_update_po_keeps_translations_through_an_edit_and_a_deletion(tmp_path):
     run_command(commands.update_po, "", layout)
     entry = chapter_po(layout).find("Поставщик социальных услуг включается в реестр.")
     assert entry.msgstr == "Palveluntuottaja merkitään rekisteriin." and not entry.fuzzy
+
+
+def test_deleting_a_paragraph_changes_only_its_entry_in_each_catalog(tmp_path):
+    """Locations are file names only: no later entry's ``#:`` line changes when a paragraph goes."""
+    layout = project(tmp_path)
+    assert run_command(commands.update_po, "", layout).status == 0  # the catalogs in update-po's form
+    catalogs = sorted(layout.locales.rglob("*.po"))
+    before = {po: po.read_text(encoding="utf-8") for po in catalogs}
+    location = re.search(r"^#: \S*docs/chapter\.md$", before[layout.locales / "fi" / "LC_MESSAGES" / "chapter.po"],
+                         re.MULTILINE)
+    assert location, "the entries name the file they come from"
+    assert not any(re.search(r"^#:.*:\d+", text, re.MULTILINE) for text in before.values())
+    chapter = layout.docs / "chapter.md"
+    paragraph = "Поставщик социальных услуг включается в реестр.\n\n"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(paragraph, ""), encoding="utf-8")
+    assert run_command(commands.update_po, "", layout).status == 0
+    for po, old in before.items():
+        new = po.read_text(encoding="utf-8")
+        if po.name != "chapter.po" or po.parent.parent.name != "fi":
+            assert new == old, po
+            continue
+        diff = list(difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0))
+        removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+        added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+        # Its entry leaves its place and is kept, translated, among the obsolete ones at the end.
+        assert [line for line in removed if line] == [
+            location.group(0), 'msgid "Поставщик социальных услуг включается в реестр."',
+            'msgstr "Palveluntuottaja merkitään rekisteriin."']
+        assert removed.count("") <= 1 and added.count("") <= 1  # the empty line between two entries
+        assert [line for line in added if line] == ['#~ msgid "Поставщик социальных услуг включается в реестр."',
+                                                    '#~ msgstr "Palveluntuottaja merkitään rekisteriin."']
+    if shutil.which("msgfmt"):  # GNU gettext, as Weblate and Poedit read the files
+        for po in catalogs:
+            check = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(po)],
+                                   capture_output=True, text=True, check=False)
+            assert check.returncode == 0, check.stderr
 
 
 def test_stats_table_and_json(tmp_path):

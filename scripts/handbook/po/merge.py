@@ -87,10 +87,17 @@ def _copy_translation(target: polib.POEntry, source: polib.POEntry) -> None:
     target.tcomment = source.tcomment
 
 
+def file_locations(occurrences: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``#:`` locations as file names only, each once: a line number changes whenever a paragraph
+    above it is added or deleted, and would rewrite every later entry of the catalog (noisy
+    reviews, merge conflicts for translators). Poedit, Weblate and msgfmt accept a bare file name."""
+    return [(name, "") for name in dict.fromkeys(name for name, _line in occurrences)]
+
+
 def _fresh(template: polib.POEntry) -> polib.POEntry:
     entry = polib.POEntry(msgid=template.msgid, msgctxt=template.msgctxt,
-                          msgid_plural=template.msgid_plural, occurrences=list(template.occurrences),
-                          comment=template.comment)
+                          msgid_plural=template.msgid_plural,
+                          occurrences=file_locations(template.occurrences), comment=template.comment)
     if template.msgid_plural:
         entry.msgstr_plural = {0: "", 1: ""}
     entry.flags = [f for f in template.flags if f != "fuzzy"]
@@ -215,6 +222,8 @@ def merge(template: polib.POFile, old: polib.POFile | None, *, interface: bool =
         counts.obsolete += not old_entry.obsolete
         result.append(kept)
     # Interface strings no template extracts (the theme's, Sphinx's): still in use, keep them.
+    for extra in extras:
+        extra.occurrences = file_locations(extra.occurrences)
     result.extend(extras)
     # Active messages first, then the obsolete ones (a stable sort keeps each group's order).
     result.sort(key=lambda e: e.obsolete)
