@@ -192,3 +192,18 @@ def test_a_wrong_address_is_refused_with_how_to_fix_it(tmp_path):
                        r"is not a web address — .* \[base-url\]$"):
         commands.html("", layout)
     assert not (layout.site / "ru").exists()  # nothing was built
+
+
+def test_each_languages_job_writes_the_same_sitemap(tmp_path):
+    # The publishing workflow builds each language in a job of its own and merges their sites.
+    from handbook import sitemap
+
+    texts = []
+    for lang in ("ru", "fi"):
+        site = tmp_path / lang
+        for page in ("index.html", "events/past.html", "_static/x.html", "404.html"):
+            (site / lang / page).parent.mkdir(parents=True, exist_ok=True)
+            (site / lang / page).write_text("<html></html>", encoding="utf-8")
+        texts.append(sitemap.render(sitemap.pages_by_language(site, ["ru", "fi"]), BASE))
+    assert texts[0] == texts[1]
+    assert f"<loc>{BASE}/fi/events/past.html</loc>" in texts[0] and "404.html" not in texts[0]
