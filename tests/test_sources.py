@@ -92,7 +92,7 @@ def test_the_list_is_numbered_acts_first_in_the_files_order():
     assert [(s.id, s.number, s.cite) for s in sources.ordered()] == [
         ("S02", 1, "Федеральный закон от 28.12.2013 № 442-ФЗ"),
         ("S14", 2, "Пост. Правительства РФ от 01.12.2014 № 1285"),
-        ("S01", 3, "[3]")]
+        ("S01", 3, "Милосердие.ру [3]")]
 
 
 def test_check_sources_fails_on_a_bad_source_with_its_line(tmp_path):
@@ -117,7 +117,7 @@ def test_the_role_prints_the_short_cite_linked_to_the_list(site):
     notes = [(a.get_text(), a["href"]) for a in page.select("aside.footnote a.reference.internal")]
     assert notes == [("Пост. Правительства РФ от 01.12.2014 № 1285", "annexes/sources.html#source-s14"),
                      ("Федеральный закон от 28.12.2013 № 442-ФЗ, ст. 31, ч. 1", "annexes/sources.html#source-s02"),
-                     ("[3]", "annexes/sources.html#source-s01")]
+                     ("Милосердие.ру [3]", "annexes/sources.html#source-s01")]
     assert "http" not in " ".join(a.get_text() for a in page.select("aside.footnote"))
 
 

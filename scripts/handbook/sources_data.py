@@ -58,8 +58,9 @@ class Source:
 
     @property
     def cite(self) -> str:
-        """What a footnote prints for it."""
-        return self.short or f"[{self.number}]"
+        """What a footnote prints for it: its short form, or its publisher and its number in the list
+        (a bare «[12]» after a note's own number reads as one more number)."""
+        return self.short or " ".join(part for part in (self.issuer, f"[{self.number}]") if part)
 
 
 @dataclass

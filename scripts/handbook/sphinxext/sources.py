@@ -1,6 +1,7 @@
 """Sources cited briefly and listed once: the role {source}`S14` (or {source}`S14, ст. 30, ч. 8`)
-prints the source's short form linked to its entry, and the directive ``{sources}`` prints the list
-(acts, then literature), both from the one data file (handbook_sources_file, see sources_data).
+prints the source's short form (or its publisher and number, «Милосердие.ру [3]») linked to its
+entry, and the directive ``{sources}`` prints the list (acts, then literature), both from the one
+data file (handbook_sources_file, see sources_data).
 
 Problems of the data file are reported by the page holding the list, a citation of an id the file
 lacks by the page citing it; `make check` reports the same and, besides, the sources cited nowhere.
@@ -41,7 +42,7 @@ def _sources(env: Any) -> Sources:
 
 
 class SourceRole(SphinxRole):
-    """{source}`S14` → «Пост. Правительства РФ от 01.12.2014 № 1285» (or «[14]»), linked to the list."""
+    """{source}`S14` → «Пост. Правительства РФ от 01.12.2014 № 1285» (or «Милосердие.ру [3]»), linked."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         match = CITATION.match(f"{{source}}`{self.text}`")
