@@ -2,7 +2,7 @@
 
 from docutils import nodes
 
-from handbook.pdf.columns import FIXED, OWN_WIDTHS, fix_column_widths, proportions
+from handbook.pdf.columns import FIXED, OWN_WIDTHS, column_extents, fix_column_widths, proportions
 
 
 def table(rows: list[list[str]], classes: tuple[str, ...] = ("colwidths-auto",)) -> nodes.table:
@@ -35,7 +35,29 @@ def test_a_column_of_long_text_gets_the_room_a_column_of_numbers_does_not_need()
 
 
 def test_short_columns_share_the_width_in_proportion_to_their_text():
-    assert proportions([(3, 10), (3, 30)]) == [25, 75]
+    # Each with its padding (2 characters) on top: 12 and 32.
+    assert proportions([(3, 10), (3, 30)]) == [27, 73]
+
+
+def test_a_narrow_column_gets_room_for_its_padding_too():
+    # «Шаг» over numbers 1–9 beside three long columns got 3 % and ran into «Что сделать».
+    long_text = "Команда говорит на одном языке с органом власти и знает порядок " * 3
+    node = table([["Шаг", "Что сделать", "Результат", "Глава"], ["1", long_text, long_text, long_text]])
+    fix_column_widths(node)
+    assert widths(node)[0] >= 5
+
+
+def test_a_table_with_a_numeric_column_keeps_the_automatic_layout():
+    node = table([["Статья", "Сумма, руб."], ["Оплата труда", "150\u00a0000,00"]])
+    amount = list(node.findall(nodes.entry))[3]
+    amount["classes"].append("text-right")  # MyST: a right-aligned column (---:)
+    fix_column_widths(node)
+    assert FIXED not in node["classes"] and widths(node) == [1, 1]
+
+
+def test_a_number_tied_with_no_break_spaces_is_one_word():
+    node = table([["Итого", "x " * 60], ["150\u00a0000\u00a0000,00", "y"]])
+    assert column_extents(next(node.findall(nodes.tgroup)))[0][0] == 12  # as long as words get
 
 
 def test_widths_the_author_gave_are_kept():

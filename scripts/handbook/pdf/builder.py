@@ -18,7 +18,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from handbook.pdf import assemble, columns, fonts, hyphenation, manifest, preflight, print_html_dir, render
+from handbook.pdf import (assemble, columns, fonts, hyphenation, manifest, preflight, print_html_dir,
+                          render, typography)
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
@@ -157,6 +158,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
             tree = self.env.get_and_resolve_doctree(docname, self)
             problems = assemble.simplify_for_print(tree, Path(self.srcdir))
             assemble.inline_footnotes(tree)
+            typography.apply(tree)  # before the widths: «150 000» tied is one word
             columns.fix_column_widths(tree)
             assemble.prefix_ids(tree, docname)
             assemble.rewrite_links(tree)

@@ -6,9 +6,16 @@ layout time. The print style sheet lays tables out with fixed widths instead, an
 gives each column a width the way the automatic layout would (CSS 2.1, 17.5.2.2), estimated from
 characters rather than measured glyphs: a column gets at least its longest word, and the room that
 is left goes to the columns with the longest text.
+
+A table with a numeric column (right-aligned, ``---:``) is the exception: its amounts are set
+without a break («150 000,00», print.css), and a width estimated in characters of 9 pt text is
+too narrow for them in large print (14 pt) or in bold. Such tables keep the automatic layout, which
+measures the amounts and gives their column at least their width in every variant.
 """
 
 from __future__ import annotations
+
+import re
 
 from docutils import nodes
 
@@ -18,12 +25,14 @@ LINE_CHARACTERS = 100
 CELL_PADDING = 2  # characters of padding and border per column
 # A longer word is hyphenated or, failing that, broken (print.css): it does not widen its column.
 LONGEST_UNBROKEN = 12
+NUMERIC = "text-right"  # MyST's class of the cells of a right-aligned column (print.css: nowrap)
 OWN_WIDTHS = "colwidths-given"  # docutils: the author gave the widths (``:widths:``)
 FIXED = "print-fixed"  # print.css lays these tables out with fixed widths
 
 
 def _words(text: str) -> list[str]:
-    return text.split() or [""]
+    # Only breakable spaces: a number tied with no-break spaces («150 000», typography.py) is one word.
+    return re.split(r"[ \t\n]+", text.strip()) or [""]
 
 
 def _colspecs(tgroup: nodes.tgroup) -> list[nodes.colspec]:
@@ -67,16 +76,23 @@ def proportions(extents: list[tuple[int, int]], line: int = LINE_CHARACTERS) -> 
     else:
         share = (room - sum(least)) / (sum(most) - sum(least))
         widths = [lo + (hi - lo) * share for lo, hi in zip(least, most, strict=True)]
+    # Each column's padding and border come on top of its text («Шаг» got 3 % and its header ran
+    # into the next column).
+    widths = [w + CELL_PADDING for w in widths]
     total = sum(widths) or 1.0
     return [max(1, round(100 * w / total)) for w in widths]
+
+
+def has_numeric_column(table: nodes.table) -> bool:
+    return any(NUMERIC in entry["classes"] for entry in table.findall(nodes.entry))
 
 
 def fix_column_widths(tree: nodes.Element) -> None:
     """Give every table whose author did not give widths the widths computed from its text; a
     table with given widths keeps them (the automatic layout may still widen a column for a long
-    word, so only the computed ones are fixed)."""
+    word, so only the computed ones are fixed), and so does a table with a numeric column."""
     for table in tree.findall(nodes.table):
-        if OWN_WIDTHS in table["classes"]:
+        if OWN_WIDTHS in table["classes"] or has_numeric_column(table):
             continue
         for tgroup in (t for t in table.children if isinstance(t, nodes.tgroup)):
             colspecs = _colspecs(tgroup)
