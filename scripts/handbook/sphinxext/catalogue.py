@@ -6,7 +6,8 @@ the page's ``.po`` file); when the page is written, the placeholder becomes:
 
 - a list of every practice, whose items carry one class per field value (for the filter);
 - a filter form (HTML only, ``hidden`` until the script shows it: progressive enhancement)
-  with a live region that announces how many practices are shown;
+  whose counts follow the chosen filters, with a live region that announces how many practices
+  are shown, or that none is, next to a button that clears the filters;
 - one section per field with the practices grouped by value (works without JavaScript);
 - a table of all practices, shown in print only.
 """
@@ -91,13 +92,19 @@ def filter_form_html(cards: dict[str, dict[str, Any]], texts: dict[str, str]) ->
                      f'<legend>{e(texts[LABEL_PREFIX + field])}</legend>')
         for key, value, docs in group_cards(cards, field):
             box_id = e(f"pf-{field}-{key}")
+            # The count is the script's to update: how many cards the value would show, given
+            # the values chosen in the other fields.
             parts.append(f'<div class="practice-filter-option"><input type="checkbox" id="{box_id}" '
                          f'name="{e(field)}" value="{e(key)}"> <label for="{box_id}">{e(value)} '
-                         f'({len(docs)})</label></div>')
+                         f'<span class="practice-filter-count">({len(docs)})</span></label></div>')
         parts.append("</fieldset>")
-    parts.append(f'<button type="reset">{e(texts["reset"])}</button></div></details></form>')
-    parts.append(f'<p class="practice-filter-status" role="status" aria-live="polite" hidden '
-                 f'data-template="{e(texts["status"])}"></p>')
+    parts.append(f'<button type="reset">{e(texts["reset"])}</button></div></details>')
+    # Below the checkboxes and kept in view while they are (sticky): how many practices are
+    # shown, and when none is, a button that clears every filter (its text comes from the
+    # JavaScript catalog, javascript.po, as the script adds it).
+    parts.append('<div class="practice-filter-result">'
+                 f'<p class="practice-filter-status" role="status" aria-live="polite" hidden '
+                 f'data-template="{e(texts["status"])}"></p></div></form>')
     return "".join(parts)
 
 
