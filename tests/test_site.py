@@ -120,5 +120,14 @@ def test_events_the_project_held_show_what_is_known(handbook_site):
     assert "17 марта 2020" in held.get_text() and "состоялось" in held.get_text()
     soup = _soup(handbook_site, "nb", "events/index.html")
     assert "ingen opplysninger om gjennomføring" in soup.select_one("ul.handbook-events > li").get_text()
+    # Nor does the text around the list, in any language, or the home page: nothing says that a
+    # seminar took place (no source does).
+    for lang, said in (("ru", "сведений о проведении нет"), ("en", "no record of it taking place"),
+                       ("fi", "ei tietoja toteutumisesta"), ("nb", "ingen opplysninger om gjennomføring")):
+        intro = _soup(handbook_site, lang, "events/index.html").select_one("article").get_text(" ")
+        assert f"{said}»" in intro or f"{said}”" in intro  # the list's words, quoted in the text
+        assert "опубликуют" not in intro  # the dates are no longer to be announced
+    home = _soup(handbook_site, "ru", "index.html").select_one("article").get_text(" ")
+    assert "для семинаров" in home and "представлены на семинарах" not in home
     feed = ET.parse(handbook_site.layout.site / "ru" / "events" / "atom.xml").getroot()
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 8
