@@ -5,6 +5,8 @@
 LANGS ?=
 EDITION ?=
 PRINT ?=
+# DUPLEX=0: PDFs for one-sided printing (office printers); empty: conf.py's handbook_pdf_duplex.
+DUPLEX ?=
 CODE ?=
 TITLE ?=
 PORT ?= 8000
@@ -99,7 +101,7 @@ check: $(SETUP_DONE)
 	@$(HANDBOOK) check --langs "$(LANGS)"
 
 pdf: $(SETUP_DONE)
-	@$(HANDBOOK) pdf --langs "$(LANGS)" --edition "$(EDITION)" --print "$(PRINT)"
+	@$(HANDBOOK) pdf --langs "$(LANGS)" --edition "$(EDITION)" --print "$(PRINT)" --duplex "$(DUPLEX)"
 
 # Long (the 20× copy takes a while); not part of `make test`.
 bench: $(SETUP_DONE)

@@ -139,6 +139,12 @@ handbook_pdf_handouts = {
 handbook_pdf_exclude = ["downloads"]  # site pages that are not part of the printed handbook
 handbook_pdf_toc_depth = 3
 handbook_pdf_tagged = True  # PDF/UA-1: structure tree, /Lang, title
+# Book layout for double-sided printing: mirrored margins, chapters open on a right-hand page.
+# `make pdf DUPLEX=0` (or False here) gives the one-sided layout for office printers.
+handbook_pdf_duplex = True
+# The licence printed in the colophon (a string or {language: string}). The partners have not
+# stated one: empty, the colophon has no licence line.
+handbook_pdf_licence = ""
 handbook_pdf_timeout = 900  # seconds per PDF before the renderer is stopped
 # The print preflight (make pdf; README, "Print preflight"): phrases that work only on a screen and
 # must not reach a PDF, by language (keep them out with ```{only} not print```).

@@ -37,7 +37,7 @@ TARGETS = [
            "1280 px in _build/screenshots/"),
     Target("html", 'make html [LANGS="ru en"] [BASE_URL=…]', "build the website of each language into "
            "_build/site/<lang>/ (BASE_URL: its public address)"),
-    Target("pdf", "make pdf [LANGS=…] [EDITION=…] [PRINT=shop]",
+    Target("pdf", "make pdf [LANGS=…] [EDITION=…] [PRINT=shop] [DUPLEX=0]",
            "print-ready PDFs into _build/site/pdf/ with manifest.json"),
     Target("gettext", "make gettext", "extract translatable messages into _build/gettext/*.pot"),
     Target("update-po", "make update-po [LANGS=…]", "update locales/<lang>/LC_MESSAGES/*.po from the sources"),
@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--langs", default="", help="languages, separated by spaces or commas")
     p.add_argument("--edition", default="", help="a seminar edition (pskov, tosno, arkhangelsk)")
     p.add_argument("--print", dest="print_mode", default="", help="shop: 3 mm bleed and crop marks")
+    p.add_argument("--duplex", default="", help="0: one-sided layout, 1: book layout for double-sided "
+                   "printing; empty: conf.py's handbook_pdf_duplex")
     sub.add_parser("gettext", help="extract messages into _build/gettext")
     p = sub.add_parser("update-po", help="update the .po files from the sources")
     p.add_argument("--langs", default="")
@@ -175,7 +177,7 @@ def _run(args: argparse.Namespace, commands: ModuleType) -> int:
     if args.command == "pdf":
         from handbook.pdf.command import pdf
 
-        return pdf(args.langs, args.edition, args.print_mode)
+        return pdf(args.langs, args.edition, args.print_mode, duplex=args.duplex)
     if args.command == "gettext":
         return commands.gettext()
     if args.command == "update-po":

@@ -52,6 +52,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add("handbook_pdf_processes", 0, "", types=[int])
     add("handbook_pdf_build", [], "", types=[list])  # set by `make pdf`: which variants to make
     add("handbook_pdf_print", "", "", types=[str])  # "shop": bleed and crop marks
+    # Book layout for double-sided printing (mirrored margins, chapters on a right-hand page);
+    # False: the one-sided layout (`make pdf DUPLEX=0`).
+    add("handbook_pdf_duplex", False, "", types=[bool])
+    # The licence the colophon states (a string or {language: string}); empty: no licence line.
+    add("handbook_pdf_licence", "", "", types=[str, dict])
     # The print preflight (pdf/preflight/): phrases that work only on a screen (a list, or a dict by
     # language), and the checks whose findings are warnings until their cause is fixed.
     add("handbook_pdf_screen_only", [], "", types=[list, dict])

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docutils import nodes, utils
+from markupsafe import escape
 from sphinx import addnodes
 
 # What the PDF builder's get_target_uri() returns for a document: Sphinx appends "#label", and
@@ -272,3 +273,81 @@ def toc_entries(parts: Iterable[Part], depth: int) -> list[TocEntry]:
     for part in parts:
         walk(part.tree, 1)
     return entries
+
+
+# -- Cross-references in print (issue 18, point 5) ------------------------------------------------
+
+XREF_CLASS = "print-xref"
+
+
+def _heading_titles(parts: list[Part]) -> tuple[dict[str, str], dict[str, str]]:
+    """The text of every heading by its id, and each part's first heading id by the part's anchor
+    (a link to a whole document, {doc}, points at its anchor)."""
+    titles: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for part in parts:
+        for section in part.tree.findall(nodes.section):
+            if section.children and isinstance(section[0], nodes.title) and section[0].get("ids"):
+                text = " ".join(section[0].astext().split())
+                titles.update(dict.fromkeys(section[0]["ids"], text))
+                first.setdefault(part.anchor, section[0]["ids"][0])
+    return titles, first
+
+
+def _undoubled(before: str, title: str) -> tuple[str, str] | None:
+    """(number, name) of a title whose first word the text before the link ends with:
+    «в приложении» + «Приложение 1. Контакты» → («1», «Контакты»); None if it does not."""
+    words = before.split()
+    # «Приложение 1. Контакты», «Глава IV. …», «Annex B. …»: a word, then a number or a letter.
+    match = re.match(r"(\w+)\s+(\d+|[IVXLC]+|\w)\.?\s+(\S.*)$", title)
+    if not words or not match:
+        return None
+    previous, word = words[-1].casefold(), match.group(1).casefold()
+    common = len(next((previous[:n] for n in range(min(len(previous), len(word)), 0, -1)
+                       if previous[:n] == word[:n]), ""))
+    # A shared stem, whatever the case ending: «приложении»/«Приложение», «главу»/«Глава».
+    if common >= 4 and common >= min(len(previous), len(word)) - 2:
+        return match.group(2), match.group(3)
+    return None
+
+
+def _page_of(target: str, page_word: str) -> nodes.raw:
+    """«, с. 42» after a link, outside it (its own box, so the link's annotation stays one): the
+    number is the page the heading is drawn on, from the layout (target-counter in print.css)."""
+    return nodes.raw("", f'<span class="print-page" data-target="#{escape(target)}">, '
+                         f"{escape(page_word)}\u00a0</span>", format="html")
+
+
+def page_references(parts: list[Part], quote_open: str, quote_close: str, page_word: str) -> None:
+    """Links to a heading read on paper as «см. главу «Расчёт стоимости», с. 42».
+
+    A link whose text is the heading's title gets the language's quotes; when the sentence
+    already names the kind of heading («в приложении» before «Приложение 1. Контакты»), the
+    repeated word is left out («в приложении 1 «Контакты»»). Every link to a heading is followed
+    by its page («, с. 42», ``page_word`` from the labels of the PDF's language).
+    """
+    titles, first = _heading_titles(parts)
+    for part in parts:
+        for ref in list(part.tree.findall(nodes.reference)):
+            target = ref.get("refid", "")
+            target = first.get(target, target)
+            if target not in titles:
+                continue
+            ref["refid"] = target
+            ref["classes"].append(XREF_CLASS)
+            outer = ref.parent if ref.parent is not None and isinstance(ref.parent, nodes.Inline) else ref
+            outer.parent.insert(outer.parent.index(outer) + 1, _page_of(target, page_word))
+            if not all(isinstance(child, nodes.Text) for child in ref.children):
+                continue  # emphasis or code inside: the words are the author's, the page is added
+            text = " ".join(ref.astext().split())
+            if text != titles[target]:
+                continue  # the link has words of its own
+            index = ref.parent.index(ref)
+            before = ref.parent[index - 1] if index else None
+            doubled = _undoubled(str(before), text) if isinstance(before, nodes.Text) else None
+            if doubled:
+                shown = f"{doubled[0]}\u00a0{quote_open}{doubled[1]}{quote_close}"
+            else:
+                shown = f"{quote_open}{text}{quote_close}"
+            ref.children = []
+            ref += nodes.Text(shown)

@@ -18,8 +18,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from handbook.pdf import (assemble, columns, fonts, hyphenation, manifest, preflight, print_html_dir,
-                          render, typography)
+from handbook.pdf import (assemble, colophon, columns, fonts, hyphenation, manifest, preflight,
+                          print_html_dir, printforms, render, typography)
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
@@ -109,6 +109,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
         # as warnings that do not fail the build (handbook.build adds them to its messages).
         self.handbook_notices: list[str] = []
         self.preflight_sources: dict[str, dict[str, str]] = {}  # variant → part anchor → source file
+        self.site_addresses = 0  # downloads and site pages printed as their address (printforms)
 
     @property
     def language(self) -> str:
@@ -145,6 +146,11 @@ class PDFBuilder(StandaloneHTMLBuilder):
         for variant in self.variants():
             self.write_variant(variant)
         self.prepared.clear()
+        if self.site_addresses and not printforms.site_root(self.config.handbook_base_url):
+            self.handbook_notices.append(
+                "conf.py: handbook_base_url is empty: the PDFs give downloads and site pages as their "
+                f"path from the site's root (such as {self.language}/_downloads/…), not as a full "
+                "address — set handbook_base_url to the site's public address [pdf-site-address]")
         self.handbook_stage_seconds["assemble"] = time.perf_counter() - started
 
     def _report(self, problems: list[Problem]) -> None:
@@ -156,12 +162,16 @@ class PDFBuilder(StandaloneHTMLBuilder):
         """The document's doctree made ready for print, and the problems found in it."""
         if docname not in self.prepared:
             tree = self.env.get_and_resolve_doctree(docname, self)
+            root = printforms.site_root(self.config.handbook_base_url)
+            self.site_addresses += printforms.download_addresses(tree, root, self.language)
             problems = assemble.simplify_for_print(tree, Path(self.srcdir))
             assemble.inline_footnotes(tree)
             typography.apply(tree)  # before the widths: «150 000» tied is one word
             columns.fix_column_widths(tree)
             assemble.prefix_ids(tree, docname)
             assemble.rewrite_links(tree)
+            self.site_addresses += printforms.excluded_page_addresses(
+                tree, self.config.handbook_pdf_exclude, root, self.language)
             assemble.one_annotation_per_link(tree)
             self.prepared[docname] = tree, problems
         return self.prepared[docname]
@@ -177,8 +187,11 @@ class PDFBuilder(StandaloneHTMLBuilder):
         return parts, problems
 
     def book_parts(self, variant: Variant) -> tuple[list[Part], list[Problem]]:
+        # The events are printed as one list (the event-list of their index page), not as a
+        # short page each: their own pages are left out of the book.
+        events = set(getattr(self.env, "handbook_events", {}))
         order = document_order(self.env, self.config.root_doc,
-                               set(self.config.handbook_pdf_exclude))
+                               set(self.config.handbook_pdf_exclude) | events)
         parts, problems = self.load_parts(order)
         if variant.edition:
             parts.append(self.region_annex(parts, variant))
@@ -273,6 +286,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
             "edition": seminar or kind,
             "year": str(config.handbook_pdf_year),
             "labels": words,
+            "colophon": colophon.context(config, lang) if variant.kind == "book" else None,
         }
 
     def write_variant(self, variant: Variant) -> None:
@@ -283,6 +297,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
         assemble.unlink_missing(parts)
         assemble.target_headings(parts)
         context = self.cover_context(variant)
+        words = context["labels"]
+        assemble.page_references(parts, words["quote-open"], words["quote-close"], words["page-abbr"])
         title = context["title"]
         if variant.kind == "handout":
             title = f"{parts[0].tree[0][0].astext()} — {context['title']}"
@@ -324,7 +340,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
             return
         Path(self.outdir).mkdir(parents=True, exist_ok=True)
         shop = self.config.handbook_pdf_print == "shop"
-        extra_css = [*(["shop.css"] if shop else []),
+        extra_css = [*(["duplex.css"] if self.config.handbook_pdf_duplex else []),
+                     *(["shop.css"] if shop else []),
                      *(["review.css"] if self.config.handbook_review else [])]
         for _, _, pdf_path, _ in self.html_files:
             self.staged_path(pdf_path).unlink(missing_ok=True)  # a failed render leaves no old one

@@ -50,15 +50,19 @@ def _publisher(layout: Layout, configured: set[str]) -> Callable[[build.BuildRes
     return publish
 
 
-def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout | None = None) -> int:
+def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout | None = None,
+        duplex: str = "") -> int:
     layout = layout or Layout()
     settings = commands._settings(layout)
     languages = commands.parse_languages(langs, settings)
     if print_mode not in ("", "shop"):
         raise commands.UsageError(f"unknown PRINT={print_mode!r} — use PRINT=shop for 3 mm bleed and "
                                   "crop marks, or leave it out")
+    if duplex not in ("", "0", "1"):
+        raise commands.UsageError(f"unknown DUPLEX={duplex!r} — use DUPLEX=0 for one-sided printing, "
+                                  "DUPLEX=1 for the book layout, or leave it out (conf.py decides)")
     names = variant_names(edition, layout)
-    key = hashlib.sha256(f"{names}|{print_mode}".encode()).hexdigest()[:12]
+    key = hashlib.sha256(f"{names}|{print_mode}|{duplex}".encode()).hexdigest()[:12]
     outdir = layout.site / "pdf"
     jobs = build.plan(layout, languages, BUILDER, lambda lang: outdir, staged=False)
     # The languages build side by side, one per core; the cores left over render a language's
@@ -71,6 +75,8 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
         job.publish = _publisher(layout, configured)
         job.overrides = {"handbook_pdf_build": names, "handbook_pdf_print": print_mode,
                          "handbook_pdf_processes": processes}
+        if duplex:
+            job.overrides["handbook_pdf_duplex"] = duplex == "1"
         job.state = build.StateFile(layout.state / f"{BUILDER}-{job.language}-{key}.json")
         expected = [e for e in manifest.read(layout.site) if e.language == job.language
                     and e.variant in names and e.print == print_mode]

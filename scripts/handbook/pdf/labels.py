@@ -14,6 +14,14 @@ LABELS: dict[str, dict[str, str]] = {
         "annex": "Региональное приложение",
         "from": "Из рекомендаций",
         "page": "Страница",
+        "colophon": "Выходные сведения",
+        "date": "Дата выпуска",
+        "site": "Сайт",
+        "licence": "Лицензия",
+        # A cross-reference's page in print: «см. главу «…», с. 42» (issue 18, point 5).
+        "page-abbr": "с.",
+        "quote-open": "«",
+        "quote-close": "»",
     },
     "en": {
         "contents": "Contents",
@@ -26,6 +34,14 @@ LABELS: dict[str, dict[str, str]] = {
         "annex": "Regional annex",
         "from": "From the handbook",
         "page": "Page",
+        "colophon": "Colophon",
+        "date": "Date",
+        "site": "Website",
+        "licence": "Licence",
+        # A cross-reference's page in print: «см. главу «…», с. 42» (issue 18, point 5).
+        "page-abbr": "p.",
+        "quote-open": "“",
+        "quote-close": "”",
     },
     "fi": {
         "contents": "Sisällys",
@@ -38,6 +54,14 @@ LABELS: dict[str, dict[str, str]] = {
         "annex": "Alueellinen liite",
         "from": "Julkaisusta",
         "page": "Sivu",
+        "colophon": "Julkaisutiedot",
+        "date": "Päivämäärä",
+        "site": "Verkkosivusto",
+        "licence": "Lisenssi",
+        # A cross-reference's page in print: «см. главу «…», с. 42» (issue 18, point 5).
+        "page-abbr": "s.",
+        "quote-open": "”",
+        "quote-close": "”",
     },
     "nb": {
         "contents": "Innhold",
@@ -50,6 +74,14 @@ LABELS: dict[str, dict[str, str]] = {
         "annex": "Regionalt vedlegg",
         "from": "Fra håndboken",
         "page": "Side",
+        "colophon": "Kolofon",
+        "date": "Dato",
+        "site": "Nettsted",
+        "licence": "Lisens",
+        # A cross-reference's page in print: «см. главу «…», с. 42» (issue 18, point 5).
+        "page-abbr": "s.",
+        "quote-open": "«",
+        "quote-close": "»",
     },
 }
 
