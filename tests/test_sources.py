@@ -151,3 +151,14 @@ def test_the_build_fails_on_an_unknown_id_and_on_a_bad_source_at_their_lines(tmp
     assert "is not an absolute web address — write it in full, starting with https:// " \
            "[handbook.source-address]" in built.run.err
     shutil.rmtree(root)
+
+
+def test_the_handbook_cites_only_listed_citable_sources_and_lists_none_it_does_not_cite():
+    from support import REPO
+
+    assert [str(p) for p in sources_data.check(REPO, REPO / "docs")] == []
+    listed = sources_data.load(REPO / DATA, DATA)
+    assert {"prowines.ru", "kd43.ru", "staging.bearr.org", "perm-gov.ru"} <= set(listed.not_citable)
+    footnotes = [line for path in (REPO / "docs").rglob("*.md")
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("[^")]
+    assert footnotes and not [line for line in footnotes if "://" in line]  # no address printed in a note
