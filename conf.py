@@ -131,10 +131,13 @@ handbook_pdf_editions = {
                     "seminar": {"ru": "Семинар в Архангельске", "en": "Seminar in Arkhangelsk",
                                 "fi": "Seminaari Arkangelissa", "nb": "Seminar i Arkhangelsk"}},
 }
-# Handouts: standalone PDFs of a few sections (a label, or the section's anchor).
+# Handouts: standalone PDFs of a few sections (a label, or the section's anchor); "name": the
+# downloads page's name for it, in English, translated in each language's sphinx.po.
 handbook_pdf_handouts = {
-    "roadmap-checklist": {"document": "chapters/11-roadmap", "sections": ["chek-list"]},
-    "costing-worksheet": {"document": "chapters/06-costing", "sections": ["costing-example", "chek-list"]},
+    "roadmap-checklist": {"document": "chapters/11-roadmap", "sections": ["chek-list"],
+                          "name": "Handout: roadmap checklist"},
+    "costing-worksheet": {"document": "chapters/06-costing", "sections": ["costing-example", "chek-list"],
+                          "name": "Handout: costing"},
 }
 handbook_pdf_exclude = ["downloads"]  # site pages that are not part of the printed handbook
 handbook_pdf_toc_depth = 3

@@ -164,3 +164,24 @@ def test_the_empty_result_speaks_the_pages_language(page, catalogue_site):
     page.check("#pf-funding-vaucher-munitsipaliteta")
     assert page.evaluate(STATUS).endswith(". Mikään käytäntö ei vastaa kaikkia valittuja rajauksia.")
     assert page.inner_text(CLEAR) == "Poista rajaukset"
+
+
+def test_a_checkbox_reached_by_tab_is_not_under_the_sticky_count(browser, catalogue_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 360})
+    try:
+        page = context.new_page()
+        page.goto(catalogue_url)
+        page.wait_for_function(FORM_SHOWN)
+        page.focus(".practice-filter input")
+        seen = 0
+        while page.evaluate("document.activeElement.matches('.practice-filter input')"):
+            box, bar = page.evaluate(
+                "[document.activeElement, document.querySelector('.practice-filter-result')]"
+                ".map(e => e.getBoundingClientRect().toJSON())")
+            assert box["bottom"] <= bar["top"] + 1, (page.evaluate(FOCUSED), box, bar)
+            assert box["top"] >= 0
+            seen += 1
+            page.keyboard.press("Tab")
+        assert seen == page.evaluate("document.querySelectorAll('.practice-filter input').length")
+    finally:
+        context.close()

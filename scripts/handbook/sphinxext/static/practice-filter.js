@@ -71,6 +71,14 @@
       clear.hidden = shown !== 0;
     }
 
+    // The count sticks to the bottom of the window: a checkbox reached with Tab is scrolled
+    // clear of it (the browser's own scrolling would leave it underneath).
+    var bar = form.querySelector(".practice-filter-result");
+    form.addEventListener("focusin", function (event) {
+      if (!bar || bar.contains(event.target)) { return; }
+      var hidden = event.target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      if (hidden > 0) { window.scrollBy({ top: hidden + 8, behavior: "instant" }); }
+    });
     form.addEventListener("change", update);
     // The reset event fires before the boxes are cleared.
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
