@@ -162,3 +162,18 @@ def test_the_handbook_cites_only_listed_citable_sources_and_lists_none_it_does_n
     footnotes = [line for path in (REPO / "docs").rglob("*.md")
                  for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("[^")]
     assert footnotes and not [line for line in footnotes if "://" in line]  # no address printed in a note
+
+
+@pytest.mark.slow  # make check extracts the messages with a build
+def test_make_check_fails_on_a_source_without_a_date_at_its_line(tmp_path):
+    from handbook import commands
+
+    layout = Layout(copy_project(ROOTS / "sources", tmp_path / "p"))
+    conf = layout.root / "conf.py"  # make check needs a language to translate into
+    conf.write_text(conf.read_text(encoding="utf-8").replace('["ru"]', '["ru", "fi"]'), encoding="utf-8")
+    data = layout.root / DATA
+    data.write_text(data.read_text(encoding="utf-8").replace('date = "01.12.2014"', 'date = ""'), encoding="utf-8")
+    run = run_command(commands.check, "", layout)
+    assert run.status == 1
+    assert ("docs/_data/sources.toml:26: error: the source S14: it has no date — add date = \"DD.MM.YYYY\""
+            in run.out)
