@@ -20,6 +20,7 @@ from sphinx.util import logging
 
 from handbook.pdf import (assemble, colophon, columns, fonts, hyphenation, manifest, preflight,
                           print_html_dir, printforms, render, typography)
+from handbook.pdf import largefigures
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
@@ -294,6 +295,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
             parts, problems = self.handout_parts(variant)
         else:
             parts, problems = self.book_parts(variant)
+        if "large-print.css" in variant.css:
+            largefigures.use_large_figures(parts)  # labels at 14 pt and more, not 9-11
         assemble.unlink_missing(parts)
         assemble.target_headings(parts)
         context = self.cover_context(variant)
