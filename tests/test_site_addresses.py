@@ -207,3 +207,16 @@ def test_each_languages_job_writes_the_same_sitemap(tmp_path):
         texts.append(sitemap.render(sitemap.pages_by_language(site, ["ru", "fi"]), BASE))
     assert texts[0] == texts[1]
     assert f"<loc>{BASE}/fi/events/past.html</loc>" in texts[0] and "404.html" not in texts[0]
+
+
+def test_a_long_title_stays_inside_the_images_margins():
+    title = "Anbefalinger for frivillige organisasjoner: nye sosiale tjenester og offentlig finansiering " * 2
+    with Image.open(io.BytesIO(social_image.render(title, "Norsk"))) as image:
+        width, height = image.size
+        margin = social_image.MARGIN - 8
+        for box in ((width - margin, 0, width, height), (0, 0, width, margin // 2), (0, 0, margin, height)):
+            colours = {colour for _, colour in image.crop(box).getcolors(maxcolors=1 << 16)}
+            assert colours == {social_image.BACKGROUND}, box  # nothing drawn in the margins
+        text = {colour for _, colour in image.crop((social_image.MARGIN, social_image.MARGIN, width - social_image.MARGIN,
+                                                   height // 2)).getcolors(maxcolors=1 << 16)}
+        assert social_image.TEXT in text  # the title is there
