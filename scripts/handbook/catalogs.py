@@ -132,7 +132,11 @@ def check_file(path: Path, lang: str, rel: str) -> tuple[list[Problem], object |
                 for line, what, fix in syntax_errors(text)]
     if problems:
         return problems, None
-    catalog = read_po(io.StringIO(text), locale=lang)
+    try:
+        catalog = read_po(io.StringIO(text), locale=lang)
+    except ValueError as exc:  # a header Babel cannot read ("Language: fi\\n", escaped twice)
+        return [Problem(rel, 1, "error", f"the header cannot be read ({exc})",
+                        'write each header line as "Name: value\\n"', "po-syntax")], None
     header_line, plural = _plural_forms_header(text)
     if plural is not None:
         problem = _plural_problem(plural, lang)

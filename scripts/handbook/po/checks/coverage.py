@@ -18,10 +18,14 @@ _SOURCE_SUFFIXES = (".md", ".rst")
 
 
 def _load(path: Path) -> polib.POFile | None:
+    """The catalog, or None when it is broken: the file checks report that at its line, and polib
+    reads past an unclosed quote (losing a message) where the build does not."""
     try:
+        if files.syntax_error_line(path.read_text(encoding="utf-8-sig")) is not None:
+            return None
         return catalog.load(path)
     except (OSError, ValueError, UnicodeDecodeError):
-        return None  # a broken file is reported, at its line, by the file checks
+        return None
 
 
 def _same_text(text: str) -> str:

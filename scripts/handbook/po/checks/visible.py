@@ -21,6 +21,7 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]+>")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _SUBSTITUTION = re.compile(r"\{\{[^}]*\}\}")
+_TAG = re.compile(r"<[a-zA-Z/][^<>]*>")  # raw HTML: the raw-html check's (an iframe's src is not text)
 
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"«»“”]+", re.I)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -34,7 +35,7 @@ _TRAILING = ".,;:!?)»”’'\""
 
 def _plain(text: str) -> str:
     """The text without the markup other checks already compare."""
-    for pattern in (markup._ROLE, _LINK_TARGET, _AUTOLINK, markup._CODE, _FOOTNOTE, _SUBSTITUTION,
+    for pattern in (markup._ROLE, _LINK_TARGET, _AUTOLINK, _TAG, markup._CODE, _FOOTNOTE, _SUBSTITUTION,
                     markup._PLACEHOLDER):
         text = pattern.sub(" ", text)
     return text
