@@ -185,3 +185,26 @@ def test_a_checkbox_reached_by_tab_is_not_under_the_sticky_count(browser, catalo
         assert seen == page.evaluate("document.querySelectorAll('.practice-filter input').length")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang,status_end,reset", [
+    ("en", ". No practice matches all the chosen filters.", "Reset filters"),
+    ("nb", ". Ingen praksis passer til alle valgte filtre.", "Nullstill filtrene"),
+])
+def test_the_handbooks_catalogue_reaches_an_empty_result_in_its_language(lang, status_end, reset,
+                                                                        site_url, page):
+    page.goto(f"{site_url}{lang}/practices/index.html")
+    page.wait_for_function(FORM_SHOWN)
+    boxes = page.eval_on_selector_all(".practice-filter input", "els => els.map(e => e.id)")
+    before = page.evaluate(COUNTS)
+    page.check(f"#{boxes[0]}")
+    after = page.evaluate(COUNTS)
+    assert after != before  # the other fields count only what the first value leaves
+    empty = next(box for box in boxes[1:] if after[box] == "(0)")
+    page.check(f"#{empty}")
+    assert page.evaluate(ITEMS_SHOWN) == []
+    assert page.evaluate(STATUS).endswith(status_end)
+    assert page.inner_text(CLEAR) == reset
+    page.click(CLEAR)
+    assert page.evaluate(COUNTS) == before
+    assert len(page.evaluate(ITEMS_SHOWN)) == page.evaluate("document.querySelectorAll('ul.practice-list > li').length")
