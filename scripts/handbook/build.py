@@ -70,7 +70,10 @@ def format_messages(text: str, root: Path) -> list[str]:
 
 
 def _inputs(layout: Layout, lang: str, builder: str = "") -> list[Path]:
-    inputs = [layout.conf, layout.docs, layout.locales / lang]
+    # Every language's status page shows every language's progress: for the website a change to any
+    # language's catalogs runs each language's build, in which Sphinx writes only what shows it.
+    catalogs = layout.locales if builder == "html" else layout.locales / lang
+    inputs = [layout.conf, layout.docs, catalogs]
     if builder == "html":
         inputs.append(layout.site / "pdf" / "manifest.json")  # the downloads page lists the PDFs
     return inputs
