@@ -123,16 +123,15 @@ def test_the_role_prints_the_short_cite_linked_to_the_list(site):
 
 def test_the_list_prints_acts_then_literature_with_title_issuer_date_and_address(site):
     page = BeautifulSoup(site.page("ru", "annexes/sources.html"), "html.parser")
-    lists = page.select("ol.handbook-sources")
-    assert [[li["id"] for li in ol.select("li")] for ol in lists] == [["source-s02", "source-s14"], ["source-s01"]]
-    assert lists[1].get("start") == "3"
-    s02, s14 = (li.get_text(" ", strip=True) for li in lists[0].select("li"))
-    assert s02 == "Об основах социального обслуживания граждан в Российской Федерации. Федеральный закон, " \
+    lists = page.select("div.handbook-sources")
+    assert [[p["id"] for p in div.select("p")] for div in lists] == [["source-s02", "source-s14"], ["source-s01"]]
+    s02, s14 = (p.get_text(" ", strip=True) for p in lists[0].select("p"))
+    assert s02 == "1. Об основах социального обслуживания граждан в Российской Федерации. Федеральный закон, " \
                   "28.12.2013, № 442-ФЗ."
-    assert s14.startswith("Об утверждении методических рекомендаций по расчету подушевых нормативов")
-    article = lists[1].select_one("li")
-    assert article.get_text(" ", strip=True).startswith("Как войти в реестр поставщиков социальных услуг: гид "
-                                                       "для НКО. Милосердие.ру, б. д. https://www.miloserdie.ru/")
+    assert s14.startswith("2. Об утверждении методических рекомендаций по расчету подушевых нормативов")
+    article = lists[1].select_one("p")  # numbered on from the acts, as the notes cite it
+    assert article.get_text(" ", strip=True).startswith("3. Как войти в реестр поставщиков социальных услуг: "
+                                                       "гид для НКО. Милосердие.ру, б. д. https://www.miloserdie.ru/")
     assert article.select_one("a")["href"].startswith("https://www.miloserdie.ru/article/")
 
 
@@ -177,3 +176,24 @@ def test_make_check_fails_on_a_source_without_a_date_at_its_line(tmp_path):
     assert run.status == 1
     assert ("docs/_data/sources.toml:26: error: the source S14: it has no date — add date = \"DD.MM.YYYY\""
             in run.out)
+
+
+@pytest.mark.slow  # a real PDF
+def test_the_pdf_prints_short_cites_in_the_notes_and_the_numbered_list_once(tmp_path):
+    from pypdf import PdfReader
+
+    from handbook.pdf import command
+
+    layout = Layout(copy_project(ROOTS / "sources", tmp_path / "p"))
+    run = run_command(command.pdf, "ru", "", "", layout)
+    assert run.status == 0, run.out + run.err
+    pdf = PdfReader(layout.site / "pdf" / "handbook-ru.pdf")
+    pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
+    [text] = [p for p in pages if "подушевым нормативам" in p]
+    assert "1. Пост. Правительства РФ от 01.12.2014 № 1285." in text
+    assert "2. Федеральный закон от 28.12.2013 № 442-ФЗ, ст. 31, ч. 1." in text
+    assert "3. Милосердие.ру [3]." in text
+    assert "https://" not in text  # the address is printed once, in the list
+    [listing] = [p for p in pages if "Список источников Правовые акты" in p]
+    assert listing.index("1. Об основах") < listing.index("2. Об утверждении") < listing.index("3. Как войти")
+    assert "3. Как войти в реестр поставщиков социальных услуг: гид для НКО. Милосердие.ру, б. д. https://" in listing

@@ -61,17 +61,18 @@ class SourceRole(SphinxRole):
         return [ref], []
 
 
-def _entry(source: Source) -> nodes.list_item:
-    item = nodes.list_item(ids=[anchor(source.id)], names=[anchor(source.id)])
-    para = nodes.paragraph()
+def _entry(source: Source) -> nodes.paragraph:
+    # The number is text, not a list counter: the print renderer restarts an <ol start=…> at 1, and
+    # the literature's numbers continue the acts' (a note «Милосердие.ру [3]» must find entry 3).
+    para = nodes.paragraph(ids=[anchor(source.id)], names=[anchor(source.id)], classes=["handbook-source"])
+    para += nodes.inline("", f"{source.number}. ", classes=["handbook-source-number"])
     number = f"№ {source.act_number}" if source.act_number else ""
     for part in (source.title, ", ".join(p for p in (source.issuer, source.date, number) if p)):
         if part:
             para += nodes.Text(f"{part} " if part.endswith(".") else f"{part}. ")
     if source.address:
         para += nodes.reference(source.address, source.address, refuri=source.address)
-    item += para
-    return item
+    return para
 
 
 class SourcesDirective(SphinxDirective):
@@ -88,13 +89,11 @@ class SourcesDirective(SphinxDirective):
         chosen = [s for s in sources.ordered() if kind is None or s.kind == kind]
         if not chosen:
             return []
-        listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".", classes=["handbook-sources"])
-        if chosen[0].number != 1:
-            listing["start"] = chosen[0].number
+        listing = nodes.container(classes=["handbook-sources"])
         for source in chosen:
-            item = _entry(source)
-            listing += item
-            self.state.document.note_explicit_target(item)  # a label the role's links resolve to
+            entry = _entry(source)
+            listing += entry
+            self.state.document.note_explicit_target(entry)  # a label the role's links resolve to
         return [listing]
 
 
