@@ -11,6 +11,7 @@ import pytest
 from handbook import commands
 from handbook.paths import Layout, copy_project
 from support import REPO, ROOTS, BuiltSite, run_command
+from test_accessibility import COLOUR_RULES, axe_violations
 
 ITEMS_SHOWN = "[...document.querySelectorAll('ul.practice-list > li')].filter(li => !li.hidden)" \
               ".map(li => li.querySelector('a').textContent)"
@@ -208,3 +209,18 @@ def test_the_handbooks_catalogue_reaches_an_empty_result_in_its_language(lang, s
     page.click(CLEAR)
     assert page.evaluate(COUNTS) == before
     assert len(page.evaluate(ITEMS_SHOWN)) == page.evaluate("document.querySelectorAll('ul.practice-list > li').length")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_empty_result_passes_axe(scheme, browser, catalogue_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 700}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(catalogue_url)
+        page.wait_for_function(FORM_SHOWN)
+        page.check("#pf-country-rossiia")
+        page.check("#pf-funding-vaucher-munitsipaliteta")
+        assert page.is_visible(CLEAR)
+        assert axe_violations(page, None if scheme == "light" else COLOUR_RULES) == []
+    finally:
+        context.close()
