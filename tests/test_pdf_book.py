@@ -158,6 +158,14 @@ def test_cross_references_carry_the_page_of_their_heading(duplex_pdf):
     # «в приложении {ref}`annex-contacts`»: the word the sentence already has is not repeated.
     assert f"в приложении 1 «Контакты», с. {opened['Приложение 1. Контакты']}." in intro
     assert "приложении Приложение" not in intro
+    # A section (h2, 14 pt); a link around emphasis is two pieces, the page follows it once.
+    steps = next(n for n, runs in enumerate(pages, start=1)
+                 if any(r.text.strip() == "Шаги расчёта" and r.size == pytest.approx(14, abs=0.1) for r in runs))
+    text = page_text(duplex_pdf, "Порядок")
+    assert f"Порядок — в разделе Шаги расчёта, с. {steps}. Текст со сноской.1" in text
+    assert "с. {0}, с. {0}".format(steps) not in text
+    # A cross-reference in a footnote: the page is in the note, not in the text after the call.
+    assert f"1. Подробнее см. главу «Введение», с. {opened['Введение']}." in text
     # The link is the title alone (one annotation), and it still leads to the heading's page.
     links = [a.get_object() for a in reader.pages[opened["Введение"] - 1].get("/Annots") or []]
     assert len(links) == 2
@@ -178,14 +186,14 @@ def page_text(pdf: Path, containing: str) -> str:
 def test_downloads_and_site_pages_print_their_address(duplex_pdf, simplex_pdf):
     text = page_text(duplex_pdf, "Скачайте")
     # The link's words, a note call, and the note: the file's address on the site, in full.
-    assert "Скачайте шаблон расчёта (CSV)1 с той же структурой." in text
-    assert re.search(r"1\. https://example\.org/handbook/ru/_downloads/[0-9a-f]{32}/template\.csv", text)
-    assert "на странице PDF- версии2." in text or "на странице PDF-версии2." in text
-    assert "2. https://example.org/handbook/ru/downloads.html" in text
+    assert "Скачайте шаблон расчёта (CSV)2 с той же структурой." in text
+    assert re.search(r"2\. https://example\.org/handbook/ru/_downloads/[0-9a-f]{32}/template\.csv", text)
+    assert "на странице PDF- версии3." in text or "на странице PDF-версии3." in text
+    assert "3. https://example.org/handbook/ru/downloads.html" in text
     assert not [link for page in PdfReader(duplex_pdf).pages for a in page.get("/Annots") or []
                 if "/URI" in (link := a.get_object()).get("/A", {})]  # nothing to click on paper
     # No public address set: the path from the site's root (the build said so, once: build()).
     text = page_text(simplex_pdf, "Скачайте")
-    assert re.search(r"1\. ru/_downloads/[0-9a-f]{32}/template\.csv", text), text
-    assert "2. ru/downloads.html" in text
+    assert re.search(r"2\. ru/_downloads/[0-9a-f]{32}/template\.csv", text), text
+    assert "3. ru/downloads.html" in text
     assert "Сайт:" not in " ".join(PdfReader(simplex_pdf).pages[-1].extract_text().split())

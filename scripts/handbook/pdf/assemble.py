@@ -335,8 +335,15 @@ def page_references(parts: list[Part], quote_open: str, quote_close: str, page_w
                 continue
             ref["refid"] = target
             ref["classes"].append(XREF_CLASS)
-            outer = ref.parent if ref.parent is not None and isinstance(ref.parent, nodes.Inline) else ref
-            outer.parent.insert(outer.parent.index(outer) + 1, _page_of(target, page_word))
+            # A link split around emphasis (one_annotation_per_link) is one piece per wrapper: the
+            # page follows the wrapper, and only the last piece of the link.
+            wrapped = isinstance(ref.parent, (nodes.emphasis, nodes.strong, nodes.literal))
+            outer = ref.parent if wrapped else ref
+            after = outer.parent[outer.parent.index(outer) + 1:outer.parent.index(outer) + 2]
+            if not any(first.get(r.get("refid", ""), r.get("refid")) == target
+                       for node in after if isinstance(node, nodes.Element)
+                       for r in node.findall(nodes.reference)):
+                outer.parent.insert(outer.parent.index(outer) + 1, _page_of(target, page_word))
             if not all(isinstance(child, nodes.Text) for child in ref.children):
                 continue  # emphasis or code inside: the words are the author's, the page is added
             text = " ".join(ref.astext().split())
