@@ -177,6 +177,15 @@ def test_review_marks_untranslated_and_fuzzy_text(tmp_path):
     assert untranslated == ["Последний абзац пока не переведён."]
     fuzzy = [s.get_text(strip=True) for s in article.select("section p .handbook-fuzzy")]
     assert fuzzy == ["Kustannuslaskenta kuvataan erikseen."]
+    # Beside it, the source text now and its words changed since the translation (#| msgid), in
+    # Russian; the screen-reader label of an insertion is in Finnish.
+    box = article.select_one("p:has(.handbook-fuzzy) + div.handbook-fuzzy-diff")
+    assert box.select_one('.handbook-fuzzy-source[lang="ru"]').get_text() == "Расчёт стоимости услуги описан отдельно."
+    changes = box.select_one('.handbook-fuzzy-changes[lang="ru"]')
+    assert [ins.get_text() for ins in changes.select("ins")] == ["lisätty: услуги"]
+    assert not changes.select("del")
+    assert changes.select_one('ins .visually-hidden[lang="fi"]').get_text() == "lisätty: "
+    assert "Muutokset käännöksen tekemisen jälkeen:" in box.get_text()
     summary = page.select_one(".handbook-review-summary").get_text(" ", strip=True)
     assert "Tästä sivusta on käännetty 58\xa0%: 14/24 sanaa; vanhentuneita 5, kääntämättä 5." in summary
     assert any("handbook-review.css" in link["href"] for link in page.select("link[rel=stylesheet]"))

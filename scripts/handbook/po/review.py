@@ -9,6 +9,7 @@ the real catalogs and the real site are not touched.
 from __future__ import annotations
 
 import io
+import json
 import multiprocessing
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -22,9 +23,13 @@ FUZZY_CLASS = "handbook-fuzzy"
 PDF_BUILDER = "handbookpdf"
 
 
-def mark_fuzzy(text: str) -> str:
-    """A fuzzy translation inside a MyST span, so that the page shows it marked."""
-    return f"[{text}]{{.{FUZZY_CLASS}}}" if text.strip() else text
+def mark_fuzzy(text: str, number: int | None = None) -> str:
+    """A fuzzy translation inside a MyST span, so that the page shows it marked; ``number`` names
+    its entry in fuzzy.json (sphinxext/review_diff.py shows the source's changes beside it)."""
+    if not text.strip():
+        return text
+    numbered = f" .{FUZZY_CLASS}-{number}" if number is not None else ""
+    return f"[{text}]{{.{FUZZY_CLASS}{numbered}}}"
 
 
 def prepare_catalogs(layout: Layout, lang: str, dest: Path) -> int:
@@ -34,6 +39,7 @@ def prepare_catalogs(layout: Layout, lang: str, dest: Path) -> int:
     if target.exists():
         shutil.rmtree(target)
     marked = 0
+    sources: dict[str, dict[str, str]] = {}  # number → the entry's source text, now and when translated
     for path in catalog.catalogs(source):
         doc = catalog.docname(path, source)
         out = target / f"{doc}.po"
@@ -47,9 +53,12 @@ def prepare_catalogs(layout: Layout, lang: str, dest: Path) -> int:
             continue  # `make check` reports it; the review shows that document untranslated
         for entry in po:
             if entry.fuzzy and not entry.obsolete and entry.msgstr:
-                entry.msgstr = mark_fuzzy(entry.msgstr)
                 marked += 1
+                entry.msgstr = mark_fuzzy(entry.msgstr, marked)
+                sources[str(marked)] = {"document": doc, "source": entry.msgid,
+                                        "previous": entry.previous_msgid or ""}
         catalog.write_if_changed(out, po)
+    (target.parent / "fuzzy.json").write_text(json.dumps(sources, ensure_ascii=False, indent=1), encoding="utf-8")
     return marked
 
 

@@ -14,8 +14,8 @@ from handbook import __version__
 from handbook.languages import search_language
 from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fast_i18n, fences, file_urls,
                                 image_limits, interface_catalog, jscatalog, leftovers, navigation, passage_lang,
-                                practices, progress, sanitize, search_stems, site_meta, sources, switcher, theme,
-                                toggles)
+                                practices, progress, review_diff, sanitize, search_stems, site_meta, sources, switcher,
+                                theme, toggles)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sources.setup(app)
     progress.setup(app)
     interface_catalog.setup(app)
+    review_diff.setup(app)
     passage_lang.setup(app)
     search_stems.setup(app)
     navigation.setup(app)
