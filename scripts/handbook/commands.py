@@ -111,17 +111,26 @@ def html(langs: str, layout: Layout | None = None, base_url: str = "") -> int:
     jobs = build.plan(layout, languages, "html", lambda lang: layout.site / lang)
     from handbook.sphinxext.site_meta import build_date
 
+    from handbook.publication import published as published_languages
+
+    # A language below its publication threshold is built for review only: no switcher, no site
+    # index leads to it (its share comes from every catalog, which are all inputs of the HTML build).
+    published = published_languages(settings, layout.locales)
     for job in jobs:
         # Every page carries the address, and the events say what is over on the build's date:
         # a build for another address or another day is not up to date.
-        job.overrides = {"handbook_base_url": settings.base_url}
-        job.content_key += f"|{settings.base_url}|{build_date().isoformat()}"
+        job.overrides = {"handbook_base_url": settings.base_url, "handbook_published_languages": published}
+        job.content_key += f"|{settings.base_url}|{build_date().isoformat()}|{','.join(published)}"
     _say(f"HTML: {', '.join(languages)}")
     if not settings.base_url:
         _say("  addresses are relative (sitemap, hreflang, canonical, og:url, feeds, 404 page): for absolute "
              "ones set handbook_base_url in conf.py or run make html BASE_URL=https://…")
+    for code in languages:
+        if code not in published:
+            _say(f"  {code}: below its publication threshold (handbook_publish_threshold in conf.py): built "
+                 "for review only, not linked from the other languages or the site index")
     results = build.run(layout, jobs, _Reporter(layout))
-    if site_index.write(settings, layout.site):
+    if site_index.write(settings, layout.site, published):
         _say(f"  site index: {layout.rel(layout.site / 'index.html')}")
     if site_404.write(settings, layout.site, layout.locales):
         _say(f"  page for missing addresses: {layout.rel(layout.site / '404.html')}")

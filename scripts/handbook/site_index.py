@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -38,18 +39,20 @@ a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
 """
 
 
-def render(settings: Settings) -> str:
+def render(settings: Settings, published: Sequence[str] | None = None) -> str:
+    """The site index; ``published``: the languages to offer (all by default; see publication.py)."""
     source = settings.source_language
+    languages = [code for code in settings.languages if published is None or code in published]
     alternates = "\n".join(
         f'<link rel="alternate" hreflang="{code}" href="{escape(_href(settings, code))}">'
-        for code in settings.languages)
+        for code in languages)
     choose = "".join(f'<span lang="{code}">{escape(CHOOSE[code])}</span>'
-                     for code in settings.languages if code in CHOOSE)
+                     for code in languages if code in CHOOSE)
     items = "\n".join(
         f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}">'
         f'<span class="name">{escape(native_name(code))}</span>'
         f'<span class="title">{escape(settings.title(code))}</span></a></li>'
-        for code in settings.languages)
+        for code in languages)
     base = settings.base_url.rstrip("/")
     default = f"{base}/index.html" if base else "index.html"
     return f"""<!doctype html>
@@ -94,6 +97,6 @@ def write_page(target: Path, text: str) -> bool:
     return True
 
 
-def write(settings: Settings, site: Path) -> bool:
+def write(settings: Settings, site: Path, published: Sequence[str] | None = None) -> bool:
     """Write ``site/index.html`` if its content changed; return whether it was written."""
-    return write_page(site / "index.html", render(settings))
+    return write_page(site / "index.html", render(settings, published))

@@ -71,14 +71,20 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
     relative = relative_site_prefix(pagename)
     absolute = f"{base}/" if base else relative
     home = config.root_doc
-    context["handbook_languages"] = language_links(
-        pagename, current, config.handbook_languages, has_page, home, relative)
-    context["handbook_alternates"] = language_links(
-        pagename, current, config.handbook_languages, has_page, home, absolute)
+    # A language built for review only (below its publication threshold) is linked from nowhere
+    # but its own pages.
+    shown = [code for code in config.handbook_languages
+             if code == current or not config.handbook_published_languages
+             or code in config.handbook_published_languages]
+    context["handbook_languages"] = language_links(pagename, current, shown, has_page, home, relative)
+    context["handbook_alternates"] = language_links(pagename, current, shown, has_page, home, absolute)
     context["handbook_site_index"] = f"{absolute}index.html"
 
 
 def setup(app: Sphinx) -> None:
+    # Set by `make html` (handbook.publication); empty: every language is published. "html": a
+    # change rewrites every page.
+    app.add_config_value("handbook_published_languages", [], "html", types=[list])
     app.connect("html-page-context", _on_page_context)
     # The switcher's links keep the section and the search query (handbook-switcher.js).
     app.add_js_file("handbook-switcher.js", loading_method="defer")
