@@ -160,7 +160,5 @@ handbook_pdf_screen_only = {
 # Checks whose findings are warnings, not errors, until their cause is fixed (issue 18). Each
 # line says why; remove it when the cause is gone.
 handbook_pdf_preflight_pending = [
-    "pdf-overlap",  # the costing table's columns (chapter 6, its handout): issue 18, point 2
     "pdf-footnote",  # WeasyPrint 70 drops two notes (calls 140, 141 of the ru book): point 3
-    "pdf-small-text",  # large print: figure labels are drawn in the SVGs at 9-11 pt: point 8
 ]

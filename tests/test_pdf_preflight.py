@@ -177,8 +177,8 @@ def plant(root: Path, pending: list[str] | None = None) -> None:
                        + "\nЕсли в браузере включён JavaScript, появится форма отбора.\n", encoding="utf-8")
     conf = root / "conf.py"
     extra = '\nhandbook_pdf_screen_only = {"ru": ["включён JavaScript"]}\n'
-    if pending is not None:  # the root's own pending checks, and these
-        extra += f"handbook_pdf_preflight_pending = {['pdf-overlap', *pending]!r}\n"
+    if pending is not None:
+        extra += f"handbook_pdf_preflight_pending = {pending!r}\n"
     conf.write_text(conf.read_text(encoding="utf-8") + extra, encoding="utf-8")
 
 

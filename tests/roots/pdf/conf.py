@@ -29,6 +29,3 @@ handbook_pdf_handouts = {
 }
 handbook_pdf_exclude = ["downloads"]
 handbook_pdf_timeout = 300
-# Its long table runs into the next column in large print, as the handbook's costing table does
-# (issue 18, point 2): a warning until tables fit their columns.
-handbook_pdf_preflight_pending = ["pdf-overlap"]
