@@ -17,6 +17,9 @@ from handbook.pdf.assemble import _undoubled
     # The kind is not in the sentence: the whole title is printed.
     ("см. ", "Приложение 1. Контакты", None),
     ("", "Приложение 1. Контакты", None),
+    # A list of the annexes names them in full.
+    ("accompanied by the annexes: ", "Annex 1. List of legal acts", None),
+    ("в приложениях (", "Приложение 1. Перечень", None),
 ])
 def test_the_repeated_word_is_left_out(before, title, expected):
     assert _undoubled(before, title) == expected

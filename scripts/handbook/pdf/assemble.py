@@ -300,7 +300,8 @@ def _undoubled(before: str, title: str) -> tuple[str, str] | None:
     words = before.split()
     # «Приложение 1. Контакты», «Глава IV. …», «Annex B. …»: a word, then a number or a letter.
     match = re.match(r"(\w+)\s+(\d+|[IVXLC]+|\w)\.?\s+(\S.*)$", title)
-    if not words or not match:
+    # Only a word right before the link: «the annexes: Annex 1…» lists the annexes, keeps the titles.
+    if not words or not match or not words[-1].isalpha() or before[-1:] not in (" ", "\u00a0"):
         return None
     previous, word = words[-1].casefold(), match.group(1).casefold()
     common = len(next((previous[:n] for n in range(min(len(previous), len(word)), 0, -1)
