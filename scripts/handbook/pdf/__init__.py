@@ -31,6 +31,17 @@ def print_html_path(language: str, variant: str = "standard", layout: Layout | N
     return print_html_dir(layout.build, language) / f"{variant}.html"
 
 
+def _load_editions(app: Sphinx, config: Any) -> None:
+    """The editions' data files read once, so that every reader of the setting gets the editions."""
+    from sphinx.errors import ConfigError
+
+    from handbook.pdf import editions
+    try:
+        config.handbook_pdf_editions = editions.load(config.handbook_pdf_editions, Path(app.confdir))
+    except editions.EditionError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     from handbook.pdf import downloads
     from handbook.pdf.builder import PDFBuilder
@@ -38,7 +49,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Rebuild "" everywhere: PDF settings must never invalidate the doctrees the HTML build made.
     add = app.add_config_value
     add("handbook_pdf_variants", ["standard", "large-print"], "", types=[list])
-    add("handbook_pdf_editions", {}, "", types=[dict])
+    # The seminar editions: the folder of their data files (pdf/editions.py), or a dict (older form).
+    add("handbook_pdf_editions", {}, "", types=[dict, str])
+    app.connect("config-inited", _load_editions)
     add("handbook_pdf_regional_document", "chapters/10-regions", "", types=[str])
     add("handbook_pdf_handouts", {}, "", types=[dict])
     add("handbook_pdf_partners", {}, "", types=[dict])
@@ -61,6 +74,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # language), and the checks whose findings are warnings until their cause is fixed.
     add("handbook_pdf_screen_only", [], "", types=[list, dict])
     add("handbook_pdf_preflight_pending", [], "", types=[list])
+    # Placeholders that must not reach a PDF (a list, or a dict by language) [pdf-placeholder].
+    add("handbook_pdf_placeholders", [], "", types=[list, dict])
     app.add_builder(PDFBuilder)
     downloads.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,7 +20,7 @@ from sphinx.util import logging
 
 from handbook.pdf import (assemble, colophon, columns, fonts, hyphenation, manifest, preflight,
                           print_html_dir, printforms, render, typography)
-from handbook.pdf import largefigures
+from handbook.pdf import editions, largefigures
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
@@ -209,7 +209,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
         for edition in self.config.handbook_pdf_editions.values():
             section = assemble.find_section(chapter.tree, assemble.global_id(regional, edition["region"]))
             if section is None:
-                raise SphinxError(f"conf.py: handbook_pdf_editions: no section labelled "
+                where = edition.get("where", "conf.py: handbook_pdf_editions")
+                raise SphinxError(f"{where}: no section labelled "
                                   f"{edition['region']!r} in {regional} — label it with "
                                   f"({edition['region']})= above its heading")
             if section.parent is not None:
@@ -269,9 +270,11 @@ class PDFBuilder(StandaloneHTMLBuilder):
     def cover_context(self, variant: Variant) -> dict[str, Any]:
         lang, source, config = self.language, self.config.handbook_source_language, self.config
         words = labels(lang)
-        seminar = ""
+        seminar, event = "", {}
         if variant.edition:
-            seminar = localized(config.handbook_pdf_editions[variant.edition].get("seminar"), lang, source)
+            edition = config.handbook_pdf_editions[variant.edition]
+            seminar = localized(edition.get("seminar"), lang, source)
+            event = editions.print_context(edition, lang, source)  # date, venue, programme, …
         kind = words["large-print"] if variant.name == "large-print" else words["standard"]
         if variant.kind == "handout":
             kind = words["handout"]
@@ -283,6 +286,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
             "subtitle": localized(config.handbook_pdf_subtitle, lang, source),
             "partners": partners.get(lang) or partners.get("en") or partners.get(source) or [],
             "seminar": seminar,
+            "event": event,
             "kind_label": kind,
             "edition": seminar or kind,
             "year": str(config.handbook_pdf_year),
@@ -307,7 +311,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
             title = f"{parts[0].tree[0][0].astext()} — {context['title']}"
         extra = {"handbook_titles": context["title"], "handbook_pdf_subtitle": context["subtitle"],
                  "handbook_pdf_partners": " ".join(context["partners"]),
-                 "handbook_pdf_editions": context["seminar"],
+                 "handbook_pdf_editions": " ".join([context["seminar"],
+                                                   *editions.printed_texts(context["event"])]),
                  "labels": " ".join(context["labels"].values())}
         problems += self.check_glyphs(parts, extra)
         if problems:
@@ -377,10 +382,14 @@ class PDFBuilder(StandaloneHTMLBuilder):
         screen_only = self.config.handbook_pdf_screen_only
         if isinstance(screen_only, dict):
             screen_only = screen_only.get(self.language, [])
+        placeholders = self.config.handbook_pdf_placeholders
+        if isinstance(placeholders, dict):
+            placeholders = placeholders.get(self.language, [])
         options = preflight.Options(
             large_print=variant.name == "large-print",
             bundled_families=frozenset(face.family for face in (*fonts.FACES, fonts.SYMBOLS)),
             screen_only=list(screen_only),
+            placeholders=list(placeholders),
             build_paths=[str(Path(self.confdir).resolve()), str(Path(self.srcdir).resolve())],
             sources=self.preflight_sources.get(variant.name, {}))
         findings = preflight.preflight(self.staged_path(pdf_path), options)

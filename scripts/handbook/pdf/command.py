@@ -10,7 +10,7 @@ from pathlib import Path
 
 from handbook import build, commands
 from handbook.paths import Layout
-from handbook.pdf import manifest
+from handbook.pdf import editions, manifest
 from handbook.pdf.variants import VariantError, resolve, standard_names
 
 BUILDER = "handbookpdf"
@@ -22,7 +22,11 @@ class _Conf:
     def __init__(self, layout: Layout) -> None:
         values = commands._settings(layout).values
         self.handbook_pdf_variants = values.get("handbook_pdf_variants", ["standard", "large-print"])
-        self.handbook_pdf_editions = values.get("handbook_pdf_editions", {})
+        try:  # the editions' data files (pdf/editions.py), or conf.py's dict
+            self.handbook_pdf_editions = editions.load(values.get("handbook_pdf_editions", {}),
+                                                       layout.root)
+        except editions.EditionError as exc:
+            raise commands.UsageError(str(exc)) from None
         self.handbook_pdf_handouts = values.get("handbook_pdf_handouts", {})
 
 

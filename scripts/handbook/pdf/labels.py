@@ -4,6 +4,10 @@ from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
     "ru": {
+        # A seminar edition (issue 18, point 10).
+        "organiser": "Организатор",
+        "programme": "Программа семинара",
+        "local-contacts": "Контакты в регионе",
         "contents": "Содержание",
         "partners": "Партнёры проекта",
         "edition": "Издание",
@@ -24,6 +28,10 @@ LABELS: dict[str, dict[str, str]] = {
         "quote-close": "»",
     },
     "en": {
+        # A seminar edition (issue 18, point 10).
+        "organiser": "Organiser",
+        "programme": "Programme",
+        "local-contacts": "Local contacts",
         "contents": "Contents",
         "partners": "Project partners",
         "edition": "Edition",
@@ -44,6 +52,10 @@ LABELS: dict[str, dict[str, str]] = {
         "quote-close": "”",
     },
     "fi": {
+        # A seminar edition (issue 18, point 10).
+        "organiser": "Järjestäjä",
+        "programme": "Ohjelma",
+        "local-contacts": "Alueen yhteystiedot",
         "contents": "Sisällys",
         "partners": "Hankkeen kumppanit",
         "edition": "Painos",
@@ -64,6 +76,10 @@ LABELS: dict[str, dict[str, str]] = {
         "quote-close": "”",
     },
     "nb": {
+        # A seminar edition (issue 18, point 10).
+        "organiser": "Arrangør",
+        "programme": "Program",
+        "local-contacts": "Lokale kontakter",
         "contents": "Innhold",
         "partners": "Prosjektpartnere",
         "edition": "Utgave",

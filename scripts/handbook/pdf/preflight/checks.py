@@ -11,7 +11,8 @@ from pathlib import Path
 from handbook.pdf.preflight.locating import Locator, _short
 from handbook.pdf.preflight.reading import Document, Run, read
 
-CHECKS = ("pdf-overlap", "pdf-font", "pdf-file-link", "pdf-footnote", "pdf-screen-only", "pdf-small-text")
+CHECKS = ("pdf-overlap", "pdf-font", "pdf-file-link", "pdf-footnote", "pdf-screen-only", "pdf-small-text",
+          "pdf-placeholder")
 LARGE_PRINT_MIN_PT = 14.0
 # More of one kind in one PDF are summed up in one line: the first ones show where to look.
 MAX_PER_CHECK = 12
@@ -37,6 +38,7 @@ class Options:
     large_print: bool = False
     bundled_families: frozenset[str] = frozenset()
     screen_only: Sequence[str] = ()
+    placeholders: Sequence[str] = ()  # «заполняют партнёры», «TBD»: a detail not known is left out
     build_paths: Sequence[str] = ()  # folders of the build machine that no link may name
     sources: Mapping[str, str] = field(default_factory=dict)  # part anchor → "docs/….md"
 
@@ -237,6 +239,30 @@ def check_screen_only(document: Document, locate: Locator, phrases: Sequence[str
     return findings
 
 
+def _placeholder_pattern(phrase: str) -> re.Pattern[str]:
+    """A whole-word match; «TBD» in capitals only (as a word in small letters it can be a word)."""
+    words = r"\s+".join(re.escape(word) for word in phrase.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", 0 if phrase.isupper() else re.IGNORECASE)
+
+
+def check_placeholders(document: Document, locate: Locator, phrases: Sequence[str]) -> list[Finding]:
+    findings = []
+    by_page: dict[int, list[Run]] = {}
+    for run in document.runs:
+        by_page.setdefault(run.page, []).append(run)
+    wanted = [(p, _placeholder_pattern(p)) for p in phrases if p.strip()]
+    for page, runs in sorted(by_page.items()):
+        text = page_text(runs)
+        for phrase, pattern in wanted:
+            if pattern.search(text):
+                findings.append(Finding(
+                    "pdf-placeholder", page,
+                    f"the placeholder «{phrase}» is printed — give the detail, or leave the part out "
+                    "where it is not known (an edition's data file, docs/_data/editions/; the list: "
+                    "handbook_pdf_placeholders in conf.py)", locate(page)))
+    return findings
+
+
 def check_small_text(document: Document, locate: Locator, minimum: float = LARGE_PRINT_MIN_PT) -> list[Finding]:
     findings = []
     kinds: dict[tuple[float, str], None] = {}
@@ -263,6 +289,7 @@ def preflight(path: Path, options: Options) -> list[Finding]:
         *check_links(document, locate, options.build_paths),
         *check_footnotes(document, locate),
         *check_screen_only(document, locate, options.screen_only),
+        *check_placeholders(document, locate, options.placeholders),
         *(check_small_text(document, locate) if options.large_print else []),
     ]
     return limit(found)
