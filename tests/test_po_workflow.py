@@ -245,8 +245,15 @@ def test_add_language_to_a_copy_of_the_repository(tmp_path):
     created = sorted(p.relative_to(layout.locales / "da" / "LC_MESSAGES").as_posix()
                      for p in (layout.locales / "da").rglob("*.po"))
     expected = sorted(p.relative_to(REPO / "docs").with_suffix(".po").as_posix()
-                      for p in (REPO / "docs").rglob("*.md")) + ["sphinx.po"]
+                      for p in (REPO / "docs").rglob("*.md")) + ["javascript.po", "sphinx.po"]
     assert created == sorted(expected)
+    # The search page's strings too: Russian's messages, untranslated, with Danish plural forms.
+    scripts = polib.pofile(str(layout.locales / "da" / "LC_MESSAGES" / "javascript.po"))
+    russian = polib.pofile(str(REPO / "locales" / "ru" / "LC_MESSAGES" / "javascript.po"))
+    assert [e.msgid for e in scripts] == [e.msgid for e in russian if not e.obsolete]
+    assert scripts.metadata["Language"] == "da" and scripts.metadata["Plural-Forms"].startswith("nplurals=2;")
+    assert not any(e.msgstr or any(e.msgstr_plural.values()) for e in scripts)
+    assert [sorted(e.msgstr_plural) for e in scripts if e.msgid_plural] == [[0, 1]]
 
 
 def test_add_language_rejects_a_bad_code(tmp_path):

@@ -333,9 +333,20 @@ def add_language(code: str, layout: Layout | None = None) -> int:
     if status:
         return status
     _say(f"Catalogs (.po): {code}")
-    update.update(layout, [code], settings.title(settings.source_language), _say)
-    _say(f"Next: translate {layout.rel(layout.locales / code / 'LC_MESSAGES')}/*.po (sphinx.po holds the "
-         f"interface), add a title for {code} to handbook_titles in conf.py, then run `make`; "
+    project = settings.title(settings.source_language)
+    update.update(layout, [code], project, _say)
+    from handbook.po import catalog
+    from handbook.sphinxext.jscatalog import CATALOG_NAME
+
+    # The search page's strings: the source language's javascript.po, untranslated.
+    scripts = layout.locales / code / "LC_MESSAGES" / CATALOG_NAME
+    new = adding.javascript_catalog(layout.locales / settings.source_language / "LC_MESSAGES" / CATALOG_NAME,
+                                    code, project)
+    if new is not None and not scripts.exists():
+        catalog.write_if_changed(scripts, new)
+        _say(f"  Create: {layout.rel(scripts)} ({len(new)} messages)")
+    _say(f"Next: translate {layout.rel(layout.locales / code / 'LC_MESSAGES')}/*.po (sphinx.po and javascript.po "
+         f"hold the interface), add a title for {code} to handbook_titles in conf.py, then run `make`; "
          f"the site is built into {layout.rel(layout.site / code)}/.")
     return 0
 

@@ -9,6 +9,7 @@ import runpy
 import tempfile
 from pathlib import Path
 
+import polib
 from babel import Locale, UnknownLocaleError
 
 _CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
@@ -89,3 +90,26 @@ def add_to_conf(conf: Path, code: str) -> bool:
     finally:
         Path(tmp).unlink(missing_ok=True)
     return True
+
+
+def javascript_catalog(source_catalog: Path, code: str, project: str) -> polib.POFile | None:
+    """The search page's JavaScript strings (``javascript.po``) for a new language: the source
+    language's messages, untranslated, with the new language's plural forms; None without one."""
+    from handbook.po import catalog
+
+    if not source_catalog.is_file():
+        return None
+    source = catalog.load(source_catalog)
+    result = polib.POFile(wrapwidth=catalog.WRAP_WIDTH)
+    result.header = source.header
+    result.metadata = catalog.new_metadata(code, project)
+    plurals = int(re.search(r"nplurals=(\d+)", result.metadata["Plural-Forms"]).group(1))
+    for entry in source:
+        if entry.obsolete:
+            continue
+        new = polib.POEntry(msgid=entry.msgid, msgid_plural=entry.msgid_plural, msgctxt=entry.msgctxt,
+                            tcomment=entry.tcomment, comment=entry.comment)
+        if entry.msgid_plural:
+            new.msgstr_plural = dict.fromkeys(range(plurals), "")
+        result.append(new)
+    return result
