@@ -54,6 +54,8 @@ def test_a_good_translation_has_no_findings():
     ("Простой текст.", "Teksti\u202e.", ("error", "control-character")),
     ("Простой текст.", "Te\u200bksti.", ("error", "control-character")),
     ("Простой текст.", "Teksti.\ufeff", ("error", "control-character")),
+    ("Простой текст.", "Teksti\u2060tässä.", ("error", "control-character")),
+    ("Простой текст.", "Teksti\U000e0041\U000e0042.", ("error", "control-character")),
     ("Простой текст.", "Teksti " * 100 + ".", ("error", "too-long")),
 ])
 def test_each_check_finds_its_problem(source, translation, expected):

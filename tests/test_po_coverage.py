@@ -117,3 +117,17 @@ def test_the_search_page_strings_one_language_translates_are_required_of_the_oth
     [problem] = coverage.check_interface(layout, ["ru"], pot, "ru", ["ru", "fi"])
     assert str(problem).startswith("locales/ru/LC_MESSAGES/javascript.po: error: missing: the ru site shows its ")
     assert problem.check == "interface-missing"
+
+
+def test_a_catalog_saved_with_a_bom_and_crlf_is_not_stale_but_a_changed_message_is(tmp_path):
+    pot = tmp_path / "gettext" / "chapter.pot"
+    pot.parent.mkdir()
+    pot.write_text('msgid ""\nmsgstr ""\n\nmsgid "Первая строка\\nвторая."\nmsgstr ""\n', encoding="utf-8")
+    lc = tmp_path / "fi" / "LC_MESSAGES"
+    lc.mkdir(parents=True)
+    po = lc / "chapter.po"
+    po.write_bytes('\ufeffmsgid ""\r\nmsgstr ""\r\n"Content-Type: text/plain; charset=UTF-8\\n"\r\n\r\n'
+                   'msgid "Первая строка\\r\\nвторая."\r\nmsgstr "Ensimmäinen rivi\\r\\ntoinen."\r\n'.encode())
+    assert coverage.stale_documents({"chapter": pot}, lc) == {}
+    po.write_bytes(po.read_bytes().replace("вторая".encode(), "третья".encode()))
+    assert coverage.stale_documents({"chapter": pot}, lc) == {"chapter": "changed"}

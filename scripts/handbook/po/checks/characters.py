@@ -28,7 +28,11 @@ def _forbidden(char: str) -> bool:
     return ((code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F  # C0, DEL, C1
             or 0x200B <= code <= 0x200F  # zero-width characters and direction marks
             or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069  # bidirectional overrides
-            or code == 0xFEFF)  # a byte order mark inside the text
+            or code == 0xFEFF  # a byte order mark inside the text
+            # Every other invisible format character (a word joiner, an Arabic letter mark, the tag
+            # characters that hide text from a reviewer), but the soft hyphen, which a translator
+            # may put into a long compound on purpose.
+            or (unicodedata.category(char) == "Cf" and char != "\u00ad"))
 
 
 def describe(char: str) -> str:
