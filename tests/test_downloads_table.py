@@ -41,3 +41,13 @@ def test_language_cell_gives_the_share_of_text_in_the_book_language():
     assert language_cell("en", 0.9, "en", "ru") == "English — 90% in English, the rest in Russian"
     assert language_cell("en", 1.0, "ru", "ru") == "English"
     assert language_cell("ru", None, "fi", "ru") == "Русский"
+
+
+def test_pdfs_of_a_language_built_for_review_only_are_listed_only_on_its_own_page():
+    from handbook.pdf.downloads import of_published_languages
+
+    entries = [Entry("pdf/handbook-ru.pdf", "ru", "standard", "T", 10, 4096, ""),
+               Entry("pdf/handbook-da.pdf", "da", "standard", "T", 10, 4096, "")]
+    assert of_published_languages(entries, ["ru", "fi"], "fi") == entries[:1]
+    assert of_published_languages(entries, ["ru", "fi"], "da") == entries
+    assert of_published_languages(entries, [], "fi") == entries  # no threshold: every language

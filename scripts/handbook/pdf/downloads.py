@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from docutils import nodes
@@ -83,7 +83,8 @@ def _digest(path: Path, locales: Path) -> str:
 def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
               removed: set[str]) -> list[str]:
     """Re-read the downloads page when the manifest or a catalog changed since it was last read."""
-    digest = _digest(_manifest_file(app), _locales(app))
+    # The languages published too: a threshold changed in conf.py changes the PDFs listed.
+    digest = _digest(_manifest_file(app), _locales(app)) + ",".join(app.config.handbook_published_languages)
     if getattr(env, "handbook_pdf_manifest_digest", None) == digest:
         return []
     env.handbook_pdf_manifest_digest = digest
@@ -216,7 +217,17 @@ def _documents_of(app: Sphinx, variant: str, book: list[str]) -> list[str]:
 
 def listed_entries(app: Sphinx, site: Path) -> list[manifest.Entry]:
     """The PDFs the page lists: those in place (one filter per concern: add one here, e.g. by language)."""
-    return [e for e in manifest.read(site) if (site / e.file).is_file()]
+    config = app.config
+    in_place = [e for e in manifest.read(site) if (site / e.file).is_file()]
+    return of_published_languages(in_place, config.handbook_published_languages,
+                                  config.language or config.handbook_source_language)
+
+
+def of_published_languages(entries: list[manifest.Entry], published: Sequence[str],
+                           page_language: str) -> list[manifest.Entry]:
+    """Without the PDFs of a language built for review only (handbook.publication; ``published``
+    empty: every language is), except on that language's own page."""
+    return [e for e in entries if not published or e.language in published or e.language == page_language]
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
