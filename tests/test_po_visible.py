@@ -154,3 +154,17 @@ def test_a_language_with_a_slip_fails_its_build_at_the_entry(tmp_path):
     problems = catalogs.compile_language(tmp_path / "locales", "fi", tmp_path / "out", tmp_path)
     assert [(p.path, p.check) for p in problems] == [("locales/fi/LC_MESSAGES/chapter.po", "number")]
     assert str(problems[0]).endswith("[number]")
+
+
+def test_a_fuzzy_translation_fails_no_build(tmp_path):
+    """It was made for an older source (the review build shows it marked outdated): its numbers may
+    rightly differ from the new source's."""
+    path, entry = _slip(FI / "chapters" / "08-quality.po", tmp_path, _change_number)
+    po = polib.pofile(str(path), wrapwidth=79)
+    po.find(entry.msgid, msgctxt=entry.msgctxt).flags.append("fuzzy")
+    po.save()
+    lc = tmp_path / "locales" / "fi" / "LC_MESSAGES"
+    lc.mkdir(parents=True)
+    path.rename(lc / "chapter.po")
+    for use_fuzzy in (False, True):
+        assert catalogs.compile_language(tmp_path / "locales", "fi", tmp_path / "out", tmp_path, use_fuzzy) == []
