@@ -42,6 +42,11 @@ def test_a_language_below_its_threshold_is_built_for_review_only(tmp_path):
     index = BeautifulSoup((layout.site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert {a["hreflang"] for a in index.select("a[hreflang]")} == {"ru", "en", "fi"}
     assert "nb" in hreflangs(layout, "nb", "index.html")[0]  # its own pages still name it
+    # The root page for missing addresses and the sitemap lead to the published languages only.
+    assert 'hreflang="nb"' not in (layout.site / "404.html").read_text(encoding="utf-8")
+    assert 'hreflang="fi"' in (layout.site / "404.html").read_text(encoding="utf-8")
+    sitemap = (layout.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "nb/" not in sitemap and "fi/guide/deep/page.html" in sitemap
     # Translated again: the next build links to it from every page.
     po.write_text(translated, encoding="utf-8")
     again = run_command(commands.html, "", layout)
@@ -50,3 +55,4 @@ def test_a_language_below_its_threshold_is_built_for_review_only(tmp_path):
         assert "nb" in hreflangs(layout, *page)[0], page
     index = BeautifulSoup((layout.site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "nb" in {a["hreflang"] for a in index.select("a[hreflang]")}
+    assert "nb/guide/deep/page.html" in (layout.site / "sitemap.xml").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from collections.abc import Callable
@@ -132,9 +133,11 @@ def html(langs: str, layout: Layout | None = None, base_url: str = "") -> int:
     results = build.run(layout, jobs, _Reporter(layout))
     if site_index.write(settings, layout.site, published):
         _say(f"  site index: {layout.rel(layout.site / 'index.html')}")
-    if site_404.write(settings, layout.site, layout.locales):
+    # The root 404 page and the sitemap lead to the published languages only.
+    public = dataclasses.replace(settings, languages=published)
+    if site_404.write(public, layout.site, layout.locales):
         _say(f"  page for missing addresses: {layout.rel(layout.site / '404.html')}")
-    sitemap.write(settings, layout.site)
+    sitemap.write(public, layout.site)
     failed = [r.language for r in results if not r.ok]
     if failed:
         _say(f"HTML build failed for {', '.join(failed)}; the other languages were built.")
