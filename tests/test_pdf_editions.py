@@ -59,6 +59,10 @@ def write_editions(root: Path) -> None:
     conf = root / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + '\nhandbook_pdf_editions = "editions"\n',
                     encoding="utf-8")
+    # A contacts annex as the handbook's: the editions' contacts where their files give them.
+    (root / "docs" / "chapters" / "09-contacts.md").write_text(
+        "# Контакты\n\nПроверяйте контакты на официальных сайтах.\n\n```{edition-contacts}\n```\n",
+        encoding="utf-8")
 
 
 def text_of(page) -> str:
@@ -142,6 +146,12 @@ def test_an_edition_prints_what_its_data_file_gives_and_leaves_out_the_rest(tmp_
     for absent in ("Программа семинара", "Контакты в регионе", "Дата будет объявлена",
                    "заполняют партнёры"):
         assert absent not in book
+    # The contacts annex of every PDF: the full edition's contacts under its seminar's line; the
+    # bare edition has none, so adds no heading.
+    annex = next(text_of(page) for page in bare.pages if text_of(page).startswith("Контакты"))
+    assert re.search(r"Семинар в Пскове\W+Проверочный комитет области — https://example\.org/komitet"
+                     r" — \+7 000 000-00-00", annex), annex
+    assert "Семинар в Тосно" not in annex
     # Without a programme the contents follow the cover at once.
     assert "Содержание" in text_of(bare.pages[1])
     assert len(bare.pages) == len(full.pages) - 1
@@ -178,3 +188,16 @@ def test_a_printed_placeholder_is_caught_and_the_clean_page_passes(tmp_path):
     # Words that merely contain the letters (or «tba» in small letters) are not placeholders.
     clean = render(tmp_path, "<p>Утбалансировка TBAR и tba.</p>")
     assert placeholders_in(clean) == []
+
+
+@pytest.mark.slow
+def test_the_site_lists_the_contacts_data_files_give_and_nothing_else(tmp_path):
+    root = copy_project(ROOTS / "pdf", tmp_path / "hb")
+    write_editions(root)
+    layout = Layout(root)
+    run = run_command(commands.html, "ru", layout)
+    assert run.status == 0, run.out + run.err
+    page = (layout.site / "ru" / "chapters" / "09-contacts.html").read_text(encoding="utf-8")
+    assert page.count('class="rubric"') == 1 and "Семинар в Пскове" in page
+    assert '<a class="reference external" href="https://example.org/komitet">' in page
+    assert "Семинар в Тосно" not in page

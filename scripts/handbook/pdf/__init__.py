@@ -43,7 +43,7 @@ def _load_editions(app: Sphinx, config: Any) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from handbook.pdf import downloads
+    from handbook.pdf import downloads, edition_contacts
     from handbook.pdf.builder import PDFBuilder
 
     # Rebuild "" everywhere: PDF settings must never invalidate the doctrees the HTML build made.
@@ -78,4 +78,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add("handbook_pdf_placeholders", [], "", types=[list, dict])
     app.add_builder(PDFBuilder)
     downloads.setup(app)
+    edition_contacts.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -89,6 +89,7 @@ def load_file(path: Path, shown: str) -> dict[str, Any]:
             if not isinstance(entry.get(key, ""), str):
                 raise fail("contact", f"a contact's {key} must be a string")
     data["where"] = f"{shown}:{_line_of(text, 'region')}"  # what a message about its region names
+    data["path"] = str(path)  # a page that shows the file depends on it
     return data
 
 
