@@ -201,3 +201,22 @@ def test_the_site_lists_the_contacts_data_files_give_and_nothing_else(tmp_path):
     assert page.count('class="rubric"') == 1 and "Семинар в Пскове" in page
     assert '<a class="reference external" href="https://example.org/komitet">' in page
     assert "Семинар в Тосно" not in page
+
+
+@pytest.mark.slow
+def test_make_pdf_fails_a_pdf_that_prints_a_placeholder_of_conf_py(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    root = copy_project(ROOTS / "pdf", tmp_path / "hb")
+    chapter = root / "docs" / "chapters" / "01-intro.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nСайт ресурсного центра: заполняют партнёры.\n",
+                       encoding="utf-8")
+    conf = root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8")
+                    + f"\nhandbook_pdf_placeholders = {{'ru': {PLACEHOLDERS!r}}}\n", encoding="utf-8")
+    layout = Layout(root)
+    run = run_command(command.pdf, "ru", "standard", "", layout)
+    assert run.status == 1, run.out + run.err
+    lines = [line for line in run.err.splitlines() if line.endswith("[pdf-placeholder]")]
+    assert lines and re.match(r"_build/site/pdf/handbook-ru\.pdf: page \d+: error: the placeholder "
+                              r"«заполняют партнёры» is printed \(docs/chapters/01-intro\.md", lines[0]), run.err
+    assert not (layout.site / "pdf" / "handbook-ru.pdf").exists()  # not published
