@@ -3,13 +3,17 @@ since `make update-po`, and an interface string a language's site would show in 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+import time
 
 import polib
 import pytest
 from support import REPO, ROOTS, copy_project, run_command
-from handbook import commands
+from handbook import buildlock, commands
 from handbook.paths import Layout
 from handbook.po.checks import coverage
 
@@ -131,3 +135,20 @@ def test_a_catalog_saved_with_a_bom_and_crlf_is_not_stale_but_a_changed_message_
     assert coverage.stale_documents({"chapter": pot}, lc) == {}
     po.write_bytes(po.read_bytes().replace("вторая".encode(), "третья".encode()))
     assert coverage.stale_documents({"chapter": pot}, lc) == {"chapter": "changed"}
+
+
+@pytest.mark.slow  # a real process, waiting on the lock
+@pytest.mark.parametrize("command", ["check", "stats"])
+def test_check_and_stats_wait_for_a_running_build(layout, command):
+    """They read the sources' messages into _build/gettext/, which a build may be writing."""
+    with buildlock.held(layout.build):
+        waiting = subprocess.Popen([sys.executable, "-m", "handbook", command], cwd=REPO,
+                                   env={**os.environ, "HANDBOOK_ROOT": str(layout.root)},
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = waiting.stderr.readline()  # the first line it writes: it waits
+        time.sleep(1)
+        still_waiting = waiting.poll() is None
+    out, err = waiting.communicate(timeout=300)
+    assert line.startswith("handbook: another build is running in this checkout"), line + err
+    assert still_waiting
+    assert waiting.returncode == 0, out + err
