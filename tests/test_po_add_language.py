@@ -35,3 +35,29 @@ def test_bad_codes_are_refused(code):
 
 def test_good_codes_pass():
     assert validate("da") == "da" and validate("pt_BR") == "pt_BR"
+
+
+def test_the_glossary_gets_an_empty_column_for_the_new_language(tmp_path):
+    from handbook.po import glossary
+    from handbook.po.add_language import with_glossary_language
+
+    tbx = ('<martif type="TBX" xml:lang="ru"><text><body>\n'
+           '      <termEntry id="term-01">\n'
+           '        <langSet xml:lang="ru"><tig><term>реестр</term></tig></langSet>\n'
+           '        <langSet xml:lang="fi"><tig><term>rekisteri</term></tig></langSet>\n'
+           '      </termEntry>\n'
+           '      <termEntry id="term-02">\n'
+           '        <langSet xml:lang="ru"><tig><term>услуга</term></tig></langSet>\n'
+           '        <langSet xml:lang="da"><tig><term>ydelse</term></tig></langSet>\n'
+           '      </termEntry>\n'
+           '</body></text></martif>\n')
+    added = with_glossary_language(tbx, "da")
+    assert added == tbx.replace(
+        '<term>rekisteri</term></tig></langSet>\n',
+        '<term>rekisteri</term></tig></langSet>\n'
+        '        <langSet xml:lang="da"><tig><term></term></tig></langSet>\n', 1)
+    assert with_glossary_language(added, "da") == added
+    path = tmp_path / "glossary.tbx"
+    path.write_text(added, encoding="utf-8")
+    terms = glossary.load(path)
+    assert [t.forms.get("da") for t in terms] == [[], ["ydelse"]]

@@ -254,6 +254,9 @@ def test_add_language_to_a_copy_of_the_repository(tmp_path):
     assert scripts.metadata["Language"] == "da" and scripts.metadata["Plural-Forms"].startswith("nplurals=2;")
     assert not any(e.msgstr or any(e.msgstr_plural.values()) for e in scripts)
     assert [sorted(e.msgstr_plural) for e in scripts if e.msgid_plural] == [[0, 1]]
+    # …and a Danish column in the glossary, empty in every term.
+    tbx = (layout.locales / "glossary.tbx").read_text(encoding="utf-8")
+    assert tbx.count('<langSet xml:lang="da"><tig><term></term></tig></langSet>') == tbx.count("<termEntry")
 
 
 def test_add_language_rejects_a_bad_code(tmp_path):

@@ -348,6 +348,16 @@ def add_language(code: str, layout: Layout | None = None) -> int:
     if new is not None and not scripts.exists():
         catalog.write_if_changed(scripts, new)
         _say(f"  Create: {layout.rel(scripts)} ({len(new)} messages)")
+    # A column for its approved terms in the glossary.
+    glossary = layout.root / str(settings.values.get("handbook_glossary") or "locales/glossary.tbx")
+    if glossary.is_file():
+        text = glossary.read_text(encoding="utf-8")
+        added = adding.with_glossary_language(text, code)
+        if added != text:
+            temporary = glossary.with_name(glossary.name + ".tmp")
+            temporary.write_text(added, encoding="utf-8")
+            temporary.replace(glossary)  # never a half-written glossary
+            _say(f"  Update: {layout.rel(glossary)}: an empty <langSet xml:lang=\"{code}\"> in each term")
     _say(f"Next: translate {layout.rel(layout.locales / code / 'LC_MESSAGES')}/*.po (sphinx.po and javascript.po "
          f"hold the interface), add a title for {code} to handbook_titles in conf.py, then run `make`; "
          f"the site is built into {layout.rel(layout.site / code)}/.")

@@ -113,3 +113,21 @@ def javascript_catalog(source_catalog: Path, code: str, project: str) -> polib.P
             new.msgstr_plural = dict.fromkeys(range(plurals), "")
         result.append(new)
     return result
+
+
+_TERM_ENTRY = re.compile(r"(<termEntry\b.*?)(\n?[ \t]*)(</termEntry>)", re.S)
+_LANG_SET_INDENT = re.compile(r"\n([ \t]*)<langSet\b")
+
+
+def with_glossary_language(tbx: str, code: str) -> str:
+    """The glossary (TBX) with an empty ``<langSet>`` for ``code`` in every term that has none, so
+    that translators (in Weblate or a text editor) see where its approved terms go; the rest is
+    kept byte for byte."""
+    def add(match: re.Match[str]) -> str:
+        entry, closing_space, closing = match.groups()
+        if re.search(rf'<langSet\s+xml:lang="{re.escape(code)}"', entry):
+            return match.group(0)
+        indent = _LANG_SET_INDENT.search(entry)
+        pad = indent.group(1) if indent else "  "
+        return f'{entry}\n{pad}<langSet xml:lang="{code}"><tig><term></term></tig></langSet>{closing_space}{closing}'
+    return _TERM_ENTRY.sub(add, tbx)
