@@ -197,3 +197,30 @@ def test_downloads_and_site_pages_print_their_address(duplex_pdf, simplex_pdf):
     assert re.search(r"2\. ru/_downloads/[0-9a-f]{32}/template\.csv", text), text
     assert "3. ru/downloads.html" in text
     assert "Сайт:" not in " ".join(PdfReader(simplex_pdf).pages[-1].extract_text().split())
+
+
+def test_the_catalogue_prints_as_a_table_without_its_screen_parts(tmp_path):
+    """The practice catalogue on paper: a table of the cards (title, country, funding, …), none of
+    the filter form or the lists that repeat it — words the preflight refuses (it fails the build)."""
+    layout = Layout(copy_project(ROOTS / "practices", tmp_path))
+    conf = layout.root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'handbook_pdf_variants = ["standard"]\n'
+                    'handbook_pdf_screen_only = ["Обзор по полям", "Отбор практик", "Показать все", '
+                    '"Показано практик"]\n', encoding="utf-8")
+    run = run_command(command.pdf, "ru", "", "", layout)
+    assert run.status == 0, run.out + run.err
+    pdf = layout.site / "pdf" / "handbook-ru.pdf"
+    pages, _ = pages_of(pdf)
+    page = heading_pages(pages)["Каталог практик"]
+    text = " ".join(PdfReader(pdf).pages[page - 1].extract_text().replace("\u2010\n", "").split())
+    runs = pages[page - 1]
+    header = next(r for r in runs if r.text.strip().startswith("Практика"))
+    assert any(r.x0 > header.x0 + 20 and abs(r.y0 - header.y0) < 1 for r in runs)  # a header row
+    # A row per card, sorted by title: the title, then its fields (country, …, funding).
+    rows = [re.search(re.escape(title) + r", с\. \d+ (.{0,160})", text) for title in
+            ("Ваучер на жильё", "Помощь на дому", "Ранняя помощь")]
+    assert all(rows), text
+    assert rows[0].start() < rows[1].start() < rows[2].start()
+    assert rows[2].group(1).startswith("Россия Семьи с детьми")
+    assert "Компенсация поставщику" in rows[2].group(1)
+    assert rows[1].group(1).startswith("Финляндия") and "Ваучер муниципалитета" in rows[1].group(1)

@@ -355,6 +355,8 @@ def page_references(parts: list[Part], quote_open: str, quote_close: str, page_w
             doubled = _undoubled(str(before), text) if isinstance(before, nodes.Text) else None
             if doubled:
                 shown = f"{doubled[0]}\u00a0{quote_open}{doubled[1]}{quote_close}"
+            elif before is None:
+                shown = text  # alone, not in a sentence (a table's cell, a list of links): no quotes
             else:
                 shown = f"{quote_open}{text}{quote_close}"
             ref.children = []
