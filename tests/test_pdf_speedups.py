@@ -1,4 +1,4 @@
-"""The renderer's speed-ups (handbook.pdf.speedups) change nothing in the PDF."""
+"""The renderer's speed-ups (the speed-only patches of handbook.patches) change nothing in the PDF."""
 
 import hashlib
 import os
@@ -8,7 +8,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from handbook.pdf.speedups import FootnoteList
+from handbook.patches.weasyprint import FootnoteList
 from support import REPO
 
 pytestmark = pytest.mark.slow  # renders PDFs with and without the speed-ups
@@ -39,8 +39,8 @@ def walked(context, pages, containing_page):
 block.block_level_layout = counted
 layout.layout_fixed_boxes = walked
 if sys.argv[1] == "on":
-    from handbook.pdf import speedups
-    speedups.install()
+    from handbook import patches
+    assert patches.install("pdf", only=lambda patch: patch.speed_only)
 result = weasyprint_alone(Path(sys.argv[2]), Path(sys.argv[3]))
 print(result.pages, note_layouts, pages_walked)
 """

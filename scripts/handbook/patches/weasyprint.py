@@ -25,19 +25,21 @@ place was found later, by profiling the handbook itself):
   every other page (``layout_fixed_boxes``), which walks through all the pages for each page even
   when no page has any, as in the handbook. Pages are now marked as they are made, and the walk is
   skipped when none had a fixed box.
-- Writing: the tags of a PDF/UA document (``pdf/tags.py``) and each link's destination ask for
-  ``pdf.page_references``, which pydyf rebuilds from every page each time. It is kept until a
-  page is added.
+- Writing: ``pdf.page_references`` rebuilt by pydyf for every tag and link (see pydyf.py).
 
 None changes what is laid out or written (tests/test_pdf_speedups.py compares the PDFs made
-with and without them). The renderer's child process applies them (render.Renderer); WeasyPrint
-alone in the benchmark runs without them.
+with and without them). The renderer's child process applies them (render.Renderer, through
+``handbook.patches.install("pdf")``); WeasyPrint alone in the benchmark runs without them.
+Below them, one patch that changes the output on purpose: the limit on hyphenated lines.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
+
+from handbook.patches import Patch, register
 
 
 class FootnoteList(list):
@@ -65,19 +67,10 @@ class FootnoteList(list):
         return FootnoteList(self)
 
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
-        raise NotImplementedError("handbook.pdf.speedups.FootnoteList: WeasyPrint changed how it "
+        raise NotImplementedError("handbook.patches.weasyprint.FootnoteList: WeasyPrint changed how it "
                                   "uses its list of footnotes — update FootnoteList")
 
     insert = extend = pop = clear = sort = reverse = __setitem__ = __delitem__ = __iadd__ = _refuse
-
-
-def _page_references(pdf: Any) -> tuple[bytes, ...]:
-    kids = pdf.pages["Kids"]
-    cached = pdf.__dict__.get("_handbook_page_references")
-    if cached is None or cached[0] != len(kids):
-        references = tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
-        cached = pdf.__dict__["_handbook_page_references"] = (len(kids), references)
-    return cached[1]
 
 
 def _page_pseudo_types(style_for: Any) -> list[str]:
@@ -239,20 +232,79 @@ def _notes_remembered(original: Any) -> Any:
     return block_level_layout
 
 
-_installed = False
+def _last_text(box: Any) -> Any | None:
+    """The last text box with text in a line box, or None."""
+    for child in reversed(getattr(box, "children", None) or []):
+        if getattr(child, "text", None):
+            return child
+        found = _last_text(child)
+        if found is not None:
+            return found
+    return None
 
 
-def install() -> None:
-    """Apply them all (idempotent)."""
-    global _installed
-    if _installed:
+def ends_hyphenated(line: Any) -> bool:
+    """True if WeasyPrint broke the line's last word with its hyphenation character."""
+    last = _last_text(line)
+    return last is not None and last.text.endswith(last.style["hyphenate_character"])
+
+
+_state = {"installed": False, "plain": False}
+
+
+def limit_hyphenated_lines(limit: int | None = None) -> None:
+    """After ``limit`` hyphenated lines in a row, the next line of the paragraph is laid out
+    without automatic hyphenation (its word goes whole to the next line; soft hyphens still work).
+
+    WeasyPrint lays a paragraph out line by line (``layout.inline.iter_line_boxes``), and each line
+    is broken by ``split_first_line``, which reads ``hyphens`` from the style. The paragraph's
+    lines are counted here, and the style says ``manual`` while the line after a full run is made.
+    """
+    if _state["installed"]:
         return
-    import pydyf
-    from weasyprint import layout
-    from weasyprint.css.targets import TargetCollector
+    from weasyprint.layout import block, inline
+
+    from handbook.pdf.hyphenation import MAX_HYPHENATED_LINES
+
+    limit = MAX_HYPHENATED_LINES if limit is None else limit
+
+    split_first_line, iter_line_boxes = inline.split_first_line, inline.iter_line_boxes
+
+    def split_without_auto(text: str, style: Any, *args: Any, **kwargs: Any) -> Any:
+        if not _state["plain"] or style["hyphens"] != "auto":
+            return split_first_line(text, style, *args, **kwargs)
+        style["hyphens"] = "manual"
+        try:
+            return split_first_line(text, style, *args, **kwargs)
+        finally:
+            style["hyphens"] = "auto"
+
+    def counted_lines(context: Any, box: Any, position_y: Any, bottom_space: Any, skip_stack: Any,
+                      *args: Any, **kwargs: Any) -> Iterator[Any]:
+        # A paragraph continued on the next page goes on with the count of its last line before.
+        carried = context.__dict__.setdefault("handbook_hyphen_runs", {})
+        run = carried.get((id(box.element), repr(skip_stack)), 0) if skip_stack else 0
+        lines = iter_line_boxes(context, box, position_y, bottom_space, skip_stack, *args, **kwargs)
+        while True:
+            before, _state["plain"] = _state["plain"], run >= limit
+            try:
+                line, resume_at = next(lines)
+            except StopIteration:
+                return
+            finally:
+                _state["plain"] = before
+            run = run + 1 if ends_hyphenated(line) else 0
+            if resume_at is not None:
+                carried[(id(box.element), repr(resume_at))] = run
+            yield line, resume_at
+
+    inline.split_first_line = split_without_auto
+    inline.iter_line_boxes = block.iter_line_boxes = counted_lines
+    _state["installed"] = True
+
+
+def _install_footnote_set() -> None:
     from weasyprint.layout import LayoutContext
-    from weasyprint.layout import block as block_layout
-    from weasyprint.layout import page as page_layout
 
     original_init = LayoutContext.__init__
 
@@ -261,15 +313,67 @@ def install() -> None:
         self.footnotes = FootnoteList(self.footnotes)
 
     LayoutContext.__init__ = init
+
+
+def _install_notes_measured_once() -> None:
+    from weasyprint.layout import LayoutContext
+    from weasyprint.layout import block as block_layout
+
     LayoutContext._update_footnote_area = _measuring_notes_once(LayoutContext._update_footnote_area)
     # Only the module's own calls (a block's children) go through it; the footnote area itself is
     # laid out by callers that imported the original.
     block_layout.block_level_layout = _notes_remembered(block_layout.block_level_layout)
+
+
+def _install_fixed_boxes() -> None:
+    from weasyprint import layout
+    from weasyprint.layout import page as page_layout
+
     page_layout.make_page = _marking_fixed_boxes(page_layout.make_page)  # called by remake_page
     layout.layout_fixed_boxes = _fixed_boxes_only_if_any(layout.layout_fixed_boxes)
+
+
+def _install_page_styles() -> None:
+    from weasyprint.layout import page as page_layout
+
     page_layout.set_page_type_computed_styles = _only_page_styles(
         page_layout.set_page_type_computed_styles)
+
+
+def _install_target_lookups() -> None:
+    from weasyprint.css.targets import TargetCollector
+
     TargetCollector.cache_target_page_counters = _only_lookups_of_anchor(
         TargetCollector.cache_target_page_counters)
-    pydyf.PDF.page_references = property(_page_references)
-    _installed = True
+
+
+VERIFIED = frozenset({"70.0"})
+
+
+def _speed(name: str, replaces: str, why: str, upstream: str, install: Any) -> None:
+    register(Patch(name, "weasyprint", VERIFIED, replaces, why, upstream, True, install))
+
+
+_speed("weasyprint-footnote-set", "weasyprint.layout.LayoutContext.__init__ (context.footnotes)",
+       "each line looks up every box in the list of waiting footnotes: quadratic in notes",
+       "keep the waiting footnotes in a set, or test `box.footnote is not None` first",
+       _install_footnote_set)
+_speed("weasyprint-notes-measured-once",
+       "weasyprint.layout.LayoutContext._update_footnote_area, weasyprint.layout.block.block_level_layout",
+       "the footnote area is laid out again with all its notes for each note added: n²/2 per page",
+       "measure the footnote area incrementally", _install_notes_measured_once)
+_speed("weasyprint-fixed-boxes", "weasyprint.layout.page.make_page, weasyprint.layout.layout_fixed_boxes",
+       "every page walks every other page for fixed boxes even when there are none",
+       "collect fixed boxes once per document", _install_fixed_boxes)
+_speed("weasyprint-page-styles", "weasyprint.layout.page.set_page_type_computed_styles",
+       "each page goes through the styles of every element to find its margin boxes",
+       "index the cascaded styles by page type", _install_page_styles)
+_speed("weasyprint-target-lookups", "weasyprint.css.targets.TargetCollector.cache_target_page_counters",
+       "each anchor placed checks every box waiting for a page number",
+       "index the counter lookups by anchor", _install_target_lookups)
+register(Patch(
+    "weasyprint-hyphenate-limit-lines",
+    "weasyprint", VERIFIED, "weasyprint.layout.inline.split_first_line, iter_line_boxes",
+    "at most two hyphenated lines in a row (CSS hyphenate-limit-lines, not implemented by "
+    "WeasyPrint 70); off, the PDFs may show ladders of hyphens (test_pdf_typography fails)",
+    "WeasyPrint implementing hyphenate-limit-lines", False, limit_hyphenated_lines))

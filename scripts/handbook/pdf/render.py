@@ -112,11 +112,12 @@ class Renderer:
         from weasyprint.css.counters import CounterStyle
         from weasyprint.text.fonts import FontConfiguration
 
-        from handbook.pdf import hyphenation, speedups
+        from handbook import patches
+        from handbook.pdf import hyphenation
         from handbook.pdf.fetcher import ProjectFetcher
 
         hyphenation.register()
-        speedups.install()
+        patches.install("pdf")  # the speed-ups (patches/weasyprint.py, patches/pydyf.py)
         self.tagged = tagged
         self.fetcher = ProjectFetcher([*allowed, fonts.FONTS_DIR, TEMPLATES])
         self.font_config = FontConfiguration()
