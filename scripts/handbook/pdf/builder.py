@@ -291,7 +291,7 @@ class PDFBuilder(StandaloneHTMLBuilder):
             "edition": seminar or kind,
             "year": str(config.handbook_pdf_year),
             "labels": words,
-            "colophon": colophon.context(config, lang) if variant.kind == "book" else None,
+            "colophon": colophon.context(config, lang, source_date(self.srcdir)) if variant.kind == "book" else None,
         }
 
     def write_variant(self, variant: Variant) -> None:

@@ -6,12 +6,12 @@ site line unless ``handbook_base_url`` is.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from babel.dates import format_date
 
 from handbook.pdf.labels import localized
-from handbook.sphinxext.site_meta import build_date
 
 
 def site_address(config: Any, language: str) -> str:
@@ -20,12 +20,15 @@ def site_address(config: Any, language: str) -> str:
     return f"{base}/{language}/" if base else ""
 
 
-def context(config: Any, language: str) -> dict[str, str]:
-    """What the colophon prints besides the cover's edition and partners (the template has those)."""
+def context(config: Any, language: str, pdf_date: str) -> dict[str, str]:
+    """What the colophon prints besides the cover's edition and partners (the template has those).
+
+    ``pdf_date`` is the PDF's own date (builder.source_date: SOURCE_DATE_EPOCH, else the last
+    commit), so that the page and the document's metadata never disagree."""
     source = config.handbook_source_language
+    day = dt.datetime.strptime(pdf_date[:10], "%Y-%m-%d").date()
     return {
-        # SOURCE_DATE_EPOCH when set (two builds give the same PDF), else the day of the build.
-        "date": format_date(build_date(), format="long", locale=language),
+        "date": format_date(day, format="long", locale=language),
         "licence": localized(config.handbook_pdf_licence, language, source),
         "site": site_address(config, language),
     }
