@@ -7,7 +7,7 @@ import pytest
 
 from handbook.build import build_language
 from handbook.paths import Layout
-from handbook.sphinxext.fast_i18n import footnoted_paragraph, is_plain, plain_with_footnotes
+from handbook.patches.sphinx import footnoted_paragraph, is_plain, plain_with_footnotes
 
 from support import ROOTS, copy_project
 def myst_parse(message: str):
@@ -110,7 +110,7 @@ def test_reference_updates_run_when_the_source_or_the_translation_holds_a_refere
     from sphinx import addnodes
     from sphinx.transforms.i18n import _NodeUpdater
 
-    from handbook.sphinxext.fast_i18n import _holds_references
+    from handbook.patches.sphinx import _holds_references
 
     def updater(source: nodes.Element, translation: nodes.Element) -> _NodeUpdater:
         return _NodeUpdater(source, translation, new_document("page"), noqa=False)

@@ -4,6 +4,7 @@ removal of what the sources no longer make."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from sphinx.config import Config
 
 from handbook import __version__
 from handbook.languages import search_language
-from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fast_i18n, fences, file_urls,
+from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fences, file_urls,
                                 image_limits, interface_catalog, jscatalog, leftovers, navigation, passage_lang,
                                 practices, progress, review_diff, sanitize, search_stems, site_meta, sources, switcher,
                                 theme, toggles)
@@ -23,12 +24,18 @@ STATIC = Path(__file__).parent / "static"
 
 def _apply_language_settings(app: Sphinx, config: Config) -> None:
     """Settings that follow from the language being built (set per build by the CLI)."""
-    if config.handbook_fast_translations:
-        fast_i18n.install()
+    from handbook import patches
+
+    if not config.handbook_patches:
+        os.environ[patches.ENV] = "off"  # the PDF's renderer process runs without them too
+    patches.install("sphinx", config.handbook_patches,
+                    only=lambda patch: patch.package != "furo"  # see navigation.py
+                    and (config.handbook_fast_translations
+                         or patch.name not in {"sphinx-i18n-once", "myst-parser-reuse"}))
     lang = config.language or config.handbook_source_language
     config.html_search_language = search_language(lang)
     titles = config.handbook_titles
-    if lang in titles:
+    if titles.get(lang):  # a new language's empty title (make add-language) keeps the source's
         config.project = titles[lang]
         config.html_title = titles[lang]
     # Our templates come before the theme's; the path must be absolute because
@@ -48,8 +55,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("handbook_site_dir", "", "", types=[str])
     # The translators' .po files; the build compiles them elsewhere and points locale_dirs there.
     app.add_config_value("handbook_locales_dir", "", "", types=[str])
-    # Reuse MyST's parser while applying translations (see fast_i18n); off only to compare.
+    # Reuse MyST's parser while applying translations (see patches/sphinx.py); off only to compare.
     app.add_config_value("handbook_fast_translations", True, "", types=[bool])
+    # False: no patch to another package (handbook/patches) is installed, as HANDBOOK_PATCHES=off.
+    app.add_config_value("handbook_patches", True, "", types=[bool])
     app.connect("config-inited", _apply_language_settings, priority=400)
     docutils_nb.register()
     app.add_css_file("handbook.css")

@@ -131,16 +131,15 @@ def _navigation_tree(context: dict[str, Any]) -> str:
 
 
 def _on_builder_inited(app: Sphinx) -> None:
-    global _furo_compute
     _cache.builder, _cache.trees = None, {}
     if app.config.html_theme != "furo" or type(app.builder) is not StandaloneHTMLBuilder:
         return
-    import furo
+    from handbook import patches
 
-    if _furo_compute is None:
-        _furo_compute = furo._compute_navigation_tree
-        furo._compute_navigation_tree = _navigation_tree
-    _cache.builder = app.builder
+    # Installed in Furo's place by patches/furo.py, only on the Furo versions it was verified on.
+    if "furo-navigation-once" in patches.install("sphinx", app.config.handbook_patches,
+                                                 only=lambda patch: patch.package == "furo"):
+        _cache.builder = app.builder
 
 
 def _forget(app: Sphinx, env: Any) -> None:

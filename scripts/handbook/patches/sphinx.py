@@ -1,4 +1,4 @@
-"""Make translated builds nearly as fast as the source language's.
+"""Sphinx and MyST: make translated builds nearly as fast as the source language's.
 
 Sphinx parses every translated message as a small MyST document. MyST then builds a new
 Markdown parser and renderer for each message (about 6 ms) and, because of an eagerly
@@ -46,6 +46,8 @@ from docutils.frontend import get_default_settings
 from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.util import get_filetype
+
+from handbook.patches import Patch, register
 
 _in_translation = contextvars.ContextVar("handbook_in_translation", default=False)
 _parsers: list[tuple[Any, Any, Any]] = []  # (config, renderer class, MarkdownIt), most recent last
@@ -246,12 +248,30 @@ def _make_document(source_path: str = "notset", parser_cls: type = myst_base.RST
     return new_document(source_path, settings=copy.copy(_default_settings[parser_cls]))
 
 
-def install() -> None:
-    """Apply the speed-ups (idempotent)."""
+def _install_myst() -> None:
     myst_sphinx.create_md_parser = _create_md_parser
-    sphinx_i18n._publish_msgstr = _publish_msgstr
     myst_base.make_document = _make_document
+
+
+def _install_sphinx() -> None:
+    sphinx_i18n._publish_msgstr = _publish_msgstr
     sphinx_i18n._NodeUpdater.update_title_mapping = _update_title_mapping
     sphinx_i18n._NodeUpdater.update_leaves = _update_leaves
     for name, update in _reference_updates.items():
         setattr(sphinx_i18n._NodeUpdater, name, update)
+
+
+register(Patch(
+    "myst-parser-reuse", "myst-parser", frozenset({"5.2.0"}),
+    "myst_parser.parsers.sphinx_.create_md_parser, myst_parser.mdit_to_docutils.base.make_document",
+    "a new Markdown parser and default docutils settings for every translated message",
+    "MyST caching its parser per configuration and making setup_render's default lazy",
+    True, _install_myst, kind="sphinx"))
+register(Patch(
+    "sphinx-i18n-once", "sphinx", frozenset({"9.0.4"}),
+    "sphinx.transforms.i18n._publish_msgstr, _NodeUpdater.update_title_mapping, update_leaves, "
+    "the reference updates",
+    "each message parsed twice, a quadratic search for renamed titles, five reference passes "
+    "per message, parses' own documents pickled",
+    "Sphinx parsing a message once per build and indexing refname targets", True, _install_sphinx,
+    kind="sphinx"))
