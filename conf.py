@@ -15,6 +15,11 @@ handbook_titles = {
     "fi": "Suosituksia järjestöille: uudet sosiaalipalvelut ja julkinen rahoitus",
     "nb": "Anbefalinger for frivillige organisasjoner: nye sosiale tjenester og offentlig finansiering",
 }
+# A language whose share of the source's words translated (make stats) is below its threshold is
+# built for review only: no switcher, sitemap, site index or downloads page leads readers to it.
+# fi and nb are published while partly translated: each page's notice and the downloads page say
+# how much of it is in that language. make add-language gives a new language 0.5.
+handbook_publish_threshold = {"en": 0.5, "fi": 0.1, "nb": 0.1}
 # The site's public address (https://…): sitemap, hreflang, canonical, og:url, feeds and the 404
 # page then use absolute addresses. Empty: relative ones. `make html BASE_URL=…` overrides it.
 handbook_base_url = ""

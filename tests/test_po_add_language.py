@@ -61,3 +61,64 @@ def test_the_glossary_gets_an_empty_column_for_the_new_language(tmp_path):
     path.write_text(added, encoding="utf-8")
     terms = glossary.load(path)
     assert [t.forms.get("da") for t in terms] == [[], ["ydelse"]]
+
+
+def test_a_new_language_gets_an_empty_title_and_a_publication_threshold():
+    from handbook.po.add_language import with_new_language
+
+    conf = ('handbook_languages = ["ru", "fi"]\n'
+            'handbook_titles = {\n    "ru": "Книга",\n    "fi": "Kirja",\n}\n'
+            'handbook_publish_threshold = {"fi": 0.1}\n')
+    assert with_new_language(conf, "da") == (
+        'handbook_languages = ["ru", "fi", "da"]\n'
+        'handbook_titles = {\n    "ru": "Книга",\n    "fi": "Kirja",\n    "da": "",\n}\n'
+        'handbook_publish_threshold = {"fi": 0.1, "da": 0.5}\n')
+    # Without the setting, it is created; a title already written is kept.
+    assert with_new_language('handbook_languages = ["ru"]\nhandbook_titles = {"ru": "К", "da": "Bog"}\n', "da") == (
+        'handbook_languages = ["ru", "da"]\nhandbook_titles = {"ru": "К", "da": "Bog"}\n'
+        'handbook_publish_threshold = {"da": 0.5}\n')
+
+
+def test_a_computed_title_dict_is_not_edited():
+    from handbook.po.add_language import with_new_language
+
+    with pytest.raises(AddLanguageError, match="handbook_titles is not a plain dict"):
+        with_new_language('handbook_languages = ["ru"]\nhandbook_titles = dict(ru="К")\n', "da")
+
+
+def test_check_names_what_a_language_still_lacks(tmp_path):
+    from handbook.paths import Layout
+    from handbook.po.checks import readiness
+
+    (tmp_path / "conf.py").write_text('handbook_titles = {\n    "ru": "Книга",\n    "da": "",\n}\n', encoding="utf-8")
+    figures = tmp_path / "docs" / "figures"
+    figures.mkdir(parents=True)
+    for name in ("path.svg", "path.fi.svg", "path.large.svg", "path.fi.large.svg", "path.da.large.svg", "plain.svg"):
+        (figures / name).write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "glossary.tbx").write_text(
+        '<martif type="TBX"><text><body>\n'
+        '<termEntry><langSet xml:lang="ru"><tig><term>реестр</term></tig></langSet>'
+        '<langSet xml:lang="da"><tig><term></term></tig></langSet></termEntry>\n'
+        '<termEntry><langSet xml:lang="ru"><tig><term>услуга</term></tig></langSet>'
+        '<langSet xml:lang="da"><tig><term>ydelse</term></tig></langSet></termEntry>\n'
+        '</body></text></martif>\n', encoding="utf-8")
+    layout = Layout(tmp_path)
+    values = {"handbook_titles": {"ru": "Книга", "da": ""}}
+    found = [str(p) for p in readiness.check(layout, values, ["ru", "da"], ["ru", "fi", "da"], "ru",
+                                             "locales/glossary.tbx")]
+    assert found == [
+        'conf.py:1: error: the da site has no title of its own, so it shows the source language\'s — write it as '
+        '"da": "…" in handbook_titles [language-title]',
+        "locales/glossary.tbx: warning: 1 of 2 terms have no approved da form («реестр») — write them in the "
+        '<langSet xml:lang="da"> of each term [glossary-terms]',
+        "docs/figures/path.svg: warning: the da pages show this figure in the source language, while fi have "
+        "their own — draw path.da.svg beside it [figure-language]",
+    ]
+    # Once all is there, nothing is reported.
+    values["handbook_titles"]["da"] = "Bog"
+    (figures / "path.da.svg").write_text("<svg/>", encoding="utf-8")
+    text = (tmp_path / "locales" / "glossary.tbx").read_text(encoding="utf-8")
+    (tmp_path / "locales" / "glossary.tbx").write_text(text.replace("<term></term>", "<term>register</term>"),
+                                                       encoding="utf-8")
+    assert readiness.check(layout, values, ["da"], ["ru", "fi", "da"], "ru", "locales/glossary.tbx") == []

@@ -216,7 +216,9 @@ def test_add_language_then_the_next_build_builds_it(tmp_path):
     result = run_command(commands.add_language, "da", layout)
     assert result.status == 0, result.err
     assert "conf.py: added da in handbook_languages" in result.out
-    assert 'handbook_languages = ["ru", "fi", "da"]' in layout.conf.read_text(encoding="utf-8")
+    conf = layout.conf.read_text(encoding="utf-8")
+    assert 'handbook_languages = ["ru", "fi", "da"]' in conf
+    assert 'handbook_publish_threshold = {"da": 0.5}' in conf  # for review only until half is translated
     po = chapter_po(layout, "da")
     assert po.metadata["Language"] == "da" and po.metadata["Plural-Forms"].startswith("nplurals=2;")
     assert po.find("Поставщик социальных услуг включается в реестр.").msgstr == ""
@@ -228,11 +230,18 @@ def test_add_language_then_the_next_build_builds_it(tmp_path):
     # Nothing translated yet: the notice says so (in English until da's sphinx.po translates it).
     assert page.select_one(".handbook-progress").get_text(" ", strip=True).startswith(
         "This page is not translated yet; it is shown in the original Russian.")
-    assert soup(layout, "fi", "chapter.html").select_one('a[hreflang="da"]')["href"] == "../da/chapter.html"
+    # Built for review, but no published page leads readers to a site that is all Russian.
+    assert "da: below its publication threshold" in built.out
+    assert soup(layout, "fi", "chapter.html").select_one('a[hreflang="da"]') is None
+    # make check names what Danish still lacks: its title (the placeholder is empty).
+    checked = run_command(commands.check, "da", layout)
+    assert checked.status == 1
+    assert re.search(r"^conf\.py:\d+: error: the da site has no title of its own.*\[language-title\]$",
+                     checked.out, re.M), checked.out
     # Adding it again changes nothing.
     again = run_command(commands.add_language, "da", layout)
     assert "already lists da" in again.out
-    assert layout.conf.read_text(encoding="utf-8").count('"da"') == 1
+    assert layout.conf.read_text(encoding="utf-8") == conf
 
 
 def test_add_language_to_a_copy_of_the_repository(tmp_path):
@@ -240,8 +249,12 @@ def test_add_language_to_a_copy_of_the_repository(tmp_path):
     before = (REPO / "conf.py").read_text(encoding="utf-8")
     assert run_command(commands.add_language, "da", layout).status == 0
     after = layout.conf.read_text(encoding="utf-8")
-    assert after == before.replace('handbook_languages = ["ru", "en", "fi", "nb"]',
+    expected_conf = before.replace('handbook_languages = ["ru", "en", "fi", "nb"]',
                                    'handbook_languages = ["ru", "en", "fi", "nb", "da"]')
+    # An empty title to fill in, and a threshold that keeps the language for review until it is ready.
+    expected_conf = expected_conf.replace(' finansiering",\n}\n', ' finansiering",\n    "da": "",\n}\n', 1)
+    expected_conf = re.sub(r'(handbook_publish_threshold = \{[^}]*)\}', r'\1, "da": 0.5}', expected_conf, count=1)
+    assert after == expected_conf
     created = sorted(p.relative_to(layout.locales / "da" / "LC_MESSAGES").as_posix()
                      for p in (layout.locales / "da").rglob("*.po"))
     expected = sorted(p.relative_to(REPO / "docs").with_suffix(".po").as_posix()

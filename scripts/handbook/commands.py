@@ -205,7 +205,7 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
 
 def check(langs: str, layout: Layout | None = None) -> int:
     """Check every translation; the problems on stdout, a summary on stderr."""
-    from handbook.po.checks import editorial
+    from handbook.po.checks import editorial, readiness
     from handbook.po.checks.run import DEFAULT_GLOSSARY, check_languages
 
     layout = layout or Layout()
@@ -217,6 +217,9 @@ def check(langs: str, layout: Layout | None = None) -> int:
     problems += editorial.check(layout, settings.values, targets, settings.source_language, whole=not langs.strip())
     problems += _coverage(layout, settings, langs, targets)
     problems += _sources(layout, settings)
+    # What each language needs besides its messages (title, glossary terms, figures).
+    problems += readiness.check(layout, settings.values, targets, settings.languages, settings.source_language,
+                                glossary)
     for problem in problems:
         print(problem, flush=True)
     errors = sum(p.severity == "error" for p in problems)
@@ -331,7 +334,9 @@ def add_language(code: str, layout: Layout | None = None) -> int:
         added = adding.add_to_conf(layout.conf, code)
     except adding.AddLanguageError as exc:
         raise UsageError(str(exc)) from None
-    _say(f"conf.py: {'added' if added else 'already lists'} {code} in handbook_languages")
+    _say(f"conf.py: {'added' if added else 'already lists'} {code} in handbook_languages"
+         + (f", an empty title in handbook_titles and a publication threshold of {adding.NEW_LANGUAGE_THRESHOLD:.0%} "
+            "in handbook_publish_threshold" if added else ""))
     status = gettext(layout)
     if status:
         return status
@@ -359,8 +364,10 @@ def add_language(code: str, layout: Layout | None = None) -> int:
             temporary.replace(glossary)  # never a half-written glossary
             _say(f"  Update: {layout.rel(glossary)}: an empty <langSet xml:lang=\"{code}\"> in each term")
     _say(f"Next: translate {layout.rel(layout.locales / code / 'LC_MESSAGES')}/*.po (sphinx.po and javascript.po "
-         f"hold the interface), add a title for {code} to handbook_titles in conf.py, then run `make`; "
-         f"the site is built into {layout.rel(layout.site / code)}/.")
+         f"hold the interface), write its title in handbook_titles in conf.py (left empty for you), then run `make`; "
+         f"the site is built into {layout.rel(layout.site / code)}/ for review only until "
+         f"{adding.NEW_LANGUAGE_THRESHOLD:.0%} of the words are translated (handbook_publish_threshold in conf.py). "
+         "`make check` names what the language still lacks.")
     return 0
 
 

@@ -73,12 +73,66 @@ def with_language(conf_text: str, code: str) -> str:
     return (data[:start] + new_literal.encode("utf-8") + data[end:]).decode("utf-8")
 
 
+TITLES = "handbook_titles"
+THRESHOLDS = "handbook_publish_threshold"
+# A new language is built for review only until half of the source's words are translated:
+# readers are not led to a site that is mostly in the source language (issue 19, point 8).
+NEW_LANGUAGE_THRESHOLD = 0.5
+
+
+def _dict_node(tree: ast.Module, setting: str) -> ast.Dict | None:
+    """The plain dict literal assigned to ``setting``; None when conf.py has no such assignment."""
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == setting):
+            if isinstance(node.value, ast.Dict) and all(isinstance(k, ast.Constant) for k in node.value.keys):
+                return node.value
+            raise AddLanguageError(f"conf.py: {setting} is not a plain dict — add the new language to it by hand")
+    return None
+
+
+def with_entry(conf_text: str, setting: str, key: str, value: str) -> str:
+    """conf.py's text with ``"key": value`` added to the dict ``setting`` (the dict is created at
+    the end of the file when conf.py has none); nothing else changes, and a key already there is
+    left as it is."""
+    tree = ast.parse(conf_text)
+    node = _dict_node(tree, setting)
+    if node is None:
+        return conf_text.rstrip("\n") + f'\n{setting} = {{"{key}": {value}}}\n'
+    if key in [k.value for k in node.keys]:
+        return conf_text
+    encoded = [line.encode("utf-8") for line in conf_text.splitlines(keepends=True)]
+    start = sum(len(line) for line in encoded[:node.lineno - 1]) + node.col_offset
+    end = sum(len(line) for line in encoded[:node.end_lineno - 1]) + node.end_col_offset
+    data = conf_text.encode("utf-8")
+    literal = data[start:end].decode("utf-8")
+    inner = literal[1:-1].rstrip()
+    if "\n" in literal:
+        indent = re.search(r"\n([ \t]*)\S", literal)
+        pad = indent.group(1) if indent else "    "
+        body = inner if inner.endswith(",") or not inner.strip() else inner + ","
+        new_literal = f'{{{body}\n{pad}"{key}": {value},\n}}'
+    else:
+        sep = " " if inner.endswith(",") else (", " if inner.strip() else "")
+        new_literal = f'{{{inner}{sep}"{key}": {value}}}'
+    return (data[:start] + new_literal.encode("utf-8") + data[end:]).decode("utf-8")
+
+
+def with_new_language(conf_text: str, code: str) -> str:
+    """conf.py with the language listed, an empty title to fill in (make check reports it until it
+    is) and its publication threshold."""
+    text = with_language(conf_text, code)
+    text = with_entry(text, TITLES, code, '""')
+    return with_entry(text, THRESHOLDS, code, repr(NEW_LANGUAGE_THRESHOLD))
+
+
 def add_to_conf(conf: Path, code: str) -> bool:
-    """Add the code to conf.py atomically; False when it was there already."""
+    """Add the language to conf.py atomically (its code, a title to fill in, its publication
+    threshold); False when it was listed already."""
     text = conf.read_text(encoding="utf-8")
-    new = with_language(text, code)
-    if new == text:
+    if code in [e.value for e in _list_node(ast.parse(text)).elts]:
         return False
+    new = with_new_language(text, code)
     fd, tmp = tempfile.mkstemp(prefix=".conf.", suffix=".py", dir=conf.parent)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
         handle.write(new)
