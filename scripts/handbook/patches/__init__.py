@@ -24,7 +24,7 @@ logger = logging.getLogger("handbook.patches")
 ENV = "HANDBOOK_PATCHES"
 
 # The modules that declare patches; imported on first use so that importing the registry is cheap.
-MODULES = ("weasyprint", "pydyf", "sphinx", "myst", "furo", "docutils")
+MODULES = ("weasyprint", "weasyprint_lang", "pydyf", "sphinx", "myst", "furo", "docutils")
 
 
 @dataclass(frozen=True)
