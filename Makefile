@@ -36,7 +36,7 @@ NEW_LANGUAGE := $(CODE)
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all setup html test test-fast gettext update-po clean help lock screenshots \
+.PHONY: all setup html test test-fast test-upstream gettext update-po clean help lock screenshots \
 	pdf stats check review serve bench add-language new-chapter new-practice FORCE
 
 all: $(SETUP_DONE)
@@ -69,6 +69,10 @@ test-fast: $(SETUP_DONE)
 # The whole suite: the fast tier first (a quick failure shows early), then the rest, none twice.
 test: test-fast
 	@$(VENV)/bin/python -m pytest -m "slow or browser"
+
+# The real handbook (ru) built with the patches to other packages on and off: same pages, same PDF text.
+test-upstream: $(SETUP_DONE)
+	@$(VENV)/bin/python -m pytest -m upstream
 
 # Builds the handbook in a temporary copy and photographs it in Chromium: _build/screenshots/*.png
 screenshots: $(SETUP_DONE)

@@ -60,3 +60,11 @@ def test_handbook_patches_off_installs_nothing():
     assert found["installed"] == found["again"] == []
     assert found["page_references_kept"] and found["init_kept"]
     assert len(log) == 1 and "patches are off" in log[0]
+
+
+def test_no_speedups_keeps_only_the_patches_the_output_depends_on():
+    found, log = run("on", HANDBOOK_PATCHES="no-speedups")
+    assert "weasyprint-hyphenate-limit-lines" in found["installed"]
+    assert "weasyprint-footnote-set" not in found["installed"]
+    assert found["page_references_kept"] and found["init_kept"]
+    assert len(log) == 1 and "speed-only patches are off" in log[0]

@@ -1,7 +1,9 @@
 """The test suite's tiers and house rules, as a pytest plugin that tests/conftest.py registers.
 
 Tiers: `make test-fast` runs ``-m "not slow and not browser"``, `make test` runs that first and then
-``-m "slow or browser"``. A test is ``browser`` when it lives in tests/web/, ``slow`` when it uses a
+``-m "slow or browser"``. Tests marked ``upstream`` (the real handbook built with the patches to
+other packages on and off, tests/test_upstream.py) run only when asked for: `make test-upstream`
+(``-m upstream``); every other run leaves them out. A test is ``browser`` when it lives in tests/web/, ``slow`` when it uses a
 fixture that builds the real handbook (or is marked so by hand); everything else is fast by
 default, and a fast test whose own run takes long is named at the end of the run, so that it gets
 its ``@pytest.mark.slow``.
@@ -90,10 +92,15 @@ class Plugin:
         else:
             set_hypothesis_home_dir(self.hypothesis_home)
 
-    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         for item in items:
             for mark in tier_marks(Path(item.path), list(getattr(item, "fixturenames", []))):
                 item.add_marker(mark)
+        if "upstream" not in (config.getoption("markexpr") or ""):
+            left_out = [item for item in items if item.get_closest_marker("upstream")]
+            if left_out:
+                config.hook.pytest_deselected(items=left_out)
+                items[:] = [item for item in items if not item.get_closest_marker("upstream")]
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         if os.environ.get(TREE_CHECK) == "1":

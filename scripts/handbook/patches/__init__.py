@@ -4,7 +4,8 @@ Each patch names what it replaces, the exact versions of the package it was veri
 exists and the upstream change that would make it unnecessary. ``install(kind)`` applies the
 patches of one kind ("pdf" in the renderer process, "sphinx" in a Sphinx build) only where the
 installed version is among the verified ones; on any other version it logs one line and the
-package's own code runs. ``HANDBOOK_PATCHES=off`` or ``handbook_patches = False`` in conf.py turns
+package's own code runs. ``HANDBOOK_PATCHES=no-speedups`` leaves out those only for speed;
+``HANDBOOK_PATCHES=off`` or ``handbook_patches = False`` in conf.py turns
 them all off (for comparing, or to try a new release of a package).
 
 The modules beside this one (one per patched package) declare the patches with ``register``.
@@ -22,9 +23,11 @@ from dataclasses import dataclass
 logger = logging.getLogger("handbook.patches")
 
 ENV = "HANDBOOK_PATCHES"
+# Only the patches the output depends on (speed_only=False): make test-upstream compares the builds.
+NO_SPEEDUPS = "no-speedups"
 
 # The modules that declare patches; imported on first use so that importing the registry is cheap.
-MODULES = ("weasyprint", "weasyprint_lang", "pydyf", "sphinx", "myst", "furo", "docutils")
+MODULES = ("weasyprint", "weasyprint_footnotes", "weasyprint_lang", "pydyf", "sphinx", "myst", "furo", "docutils")
 
 
 @dataclass(frozen=True)
@@ -103,9 +106,13 @@ def install(kind: str, config_value: bool = True, only: Callable[[Patch], bool] 
             logger.warning("handbook patches are off (%s=off or handbook_patches = False): "
                            "the packages' own code runs", ENV)
         return []
+    speed = os.environ.get(ENV, "").strip().lower() != NO_SPEEDUPS
+    if not speed and kind not in _said_off:
+        _said_off.add(kind)
+        logger.warning("handbook speed-only patches are off (%s=%s)", ENV, NO_SPEEDUPS)
     done = []
     for patch in load().values():
-        if patch.kind != kind or (only is not None and not only(patch)):
+        if patch.kind != kind or (only is not None and not only(patch)) or (patch.speed_only and not speed):
             continue
         if patch.name not in _installed:
             reason = decline_reason(patch)
