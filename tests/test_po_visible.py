@@ -36,9 +36,15 @@ def _change_number(entry: polib.POEntry) -> bool:
 
 
 def _change_address(entry: polib.POEntry) -> bool:
-    found = visible.addresses(entry.msgstr)
-    if not entry.msgstr or entry.fuzzy or not found:
+    if not entry.msgstr or entry.fuzzy or not _plain(entry):
         return False
+    found = visible.addresses(entry.msgstr)
+    if not found:
+        # The handbook's pages give addresses through its list of sources (docs/_data/sources.toml),
+        # so no message holds one: the real entry gets the same address in both languages first.
+        address = "https://publication.pravo.gov.ru/"
+        entry.msgid, entry.msgstr = f"{entry.msgid} {address}", f"{entry.msgstr} {address}"
+        found = {address}
     url = next(iter(found))
     entry.msgstr = entry.msgstr.replace(url, url.replace(".", "-", 1), 1)
     return True
