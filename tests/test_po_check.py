@@ -29,6 +29,7 @@ def test_a_good_translation_has_no_findings():
 @pytest.mark.parametrize("source, translation, expected", [
     ("См. {ref}`ch-costing`.", "Katso {ref}`ch-funding`.", ("error", "role")),
     ("См. {ref}`главу <ch-costing>`.", "Katso {doc}`luku <ch-costing>`.", ("error", "role")),
+    ("{source}`A442, ст. 31, ч. 1`.", "{source}`A1285, 31 artiklan 1 kohta`.", ("error", "role")),
     ("Текст [сайта](https://a.example/).", "Teksti [sivusto](https://b.example/).", ("error", "link")),
     ("Команда `make html` строит сайт.", "Komento `make pdf` rakentaa sivuston.", ("error", "inline-code")),
     ("Текст[^1] здесь.", "Teksti tässä.", ("error", "footnote")),
@@ -60,6 +61,11 @@ def test_a_good_translation_has_no_findings():
 ])
 def test_each_check_finds_its_problem(source, translation, expected):
     assert expected in ids(source, translation)
+
+
+def test_the_place_in_a_cited_source_is_written_in_the_translations_language():
+    # The source's id is kept; the article and part after the comma are the translator's words.
+    assert ids("{source}`A442, ст. 30, ч. 8`.", "{source}`A442, 30 artiklan 8 kohta`.") == []
 
 
 def test_source_with_the_same_markup_is_not_an_error():

@@ -13,6 +13,9 @@ _ROLE = re.compile(r"\{([\w:+.-]+)\}`([^`]*)`")
 # Roles whose content is text to translate, not a target to keep.
 _TEXT_ROLES = frozenset({"abbr", "sub", "sup", "kbd", "guilabel", "menuselection", "emphasis",
                          "strong", "title-reference", "span", "dfn"})
+# Roles whose content is a target followed by text after a comma: {source}`A442, ст. 31, ч. 1`
+# cites the source A442 (kept) at a place the translator writes in the language's own way.
+_PINPOINTED_ROLES = frozenset({"source"})
 _TARGET_IN_TEXT = re.compile(r"<([^<>]+)>\s*$")
 _LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
@@ -29,6 +32,9 @@ def roles(text: str) -> Counter[tuple[str, str]]:
         short = name.split(":")[-1]
         if short in _TEXT_ROLES:
             found[(name, "")] += 1
+            continue
+        if short in _PINPOINTED_ROLES:
+            found[(name, content.split(",", 1)[0].strip())] += 1
             continue
         target = _TARGET_IN_TEXT.search(content)
         found[(name, (target.group(1) if target else content).strip())] += 1
