@@ -164,6 +164,4 @@ handbook_pdf_placeholders = {
 }
 # Checks whose findings are warnings, not errors, until their cause is fixed (issue 18). Each
 # line says why; remove it when the cause is gone.
-handbook_pdf_preflight_pending = [
-    "pdf-footnote",  # WeasyPrint 70 drops two notes (calls 140, 141 of the ru book): point 3
-]
+handbook_pdf_preflight_pending = []
