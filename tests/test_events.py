@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from support import REPO, ROOTS, BuiltSite, copy_project, run_command
 from handbook import commands
 from handbook.paths import Layout
-from handbook.sphinxext.events import Event, newest_first, parse_date, period
+from handbook.sphinxext.events import Event, describe, newest_first, parse_date, period
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # CLDR puts a narrow no-break space (U+202F) before the Russian "г." (year).
@@ -25,6 +25,15 @@ def test_undated_events_come_first_then_the_latest():
               Event("c", "C", "x", dt.date(2026, 9, 1), dt.date(2026, 9, 3)),
               Event("d", "D", "x", dt.date(2025, 1, 1), status="held"), Event("e", "E", "x", None)]
     assert [e.docname for e in newest_first(events)] == ["b", "e", "c", "d", "a"]
+
+
+def test_paper_leaves_an_unknown_date_out():
+    # The site says the date is to be announced; a printed page would keep saying it for ever.
+    undated = Event("b", "B", "Псков", None)
+    assert describe(undated, "en", "planned") == "Date to be announced · Псков · planned"
+    assert describe(undated, "en", "planned", on_paper=True) == "Псков · planned"
+    dated = Event("a", "A", "Псков", dt.date(2020, 3, 12))
+    assert describe(dated, "en", "planned", on_paper=True) == "March 12, 2020 · Псков · planned"
 
 
 def test_dates_are_iso_or_empty():

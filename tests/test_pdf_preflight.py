@@ -111,6 +111,24 @@ def test_calls_set_side_by_side_are_each_a_call(tmp_path):
     assert set(calls) == set(notes) == {1, 2, 3}
 
 
+def test_calls_a_line_break_left_on_a_line_of_their_own_are_calls():
+    # Large print, a narrow table cell: «325, 326, 327» wrapped below the cell's last words, at the
+    # table's 14 pt, with no text beside them to be raised above (the real ru large-print book).
+    from handbook.pdf.preflight.reading import Document, Run
+
+    def run(text, x0, y0, size=14.0):
+        return Run(1, text, x0, y0, x0 + 6 * len(text), size, "Handbook Serif")
+
+    runs = [run("Основной текст страницы. " * 8, 57, 700, 16.0), run("Основной текст. " * 8, 57, 680, 16.0),
+            run("до 1 января 2025 г.", 63, 500),
+            run("325", 63, 482), run(", 326", 81, 482), run(", 327", 111, 482),
+            run("Столбец справа", 200, 500),
+            run("325. ", 57, 109), run("Первый.", 80, 109, 14.0), run("326. ", 57, 90), run("Второй.", 80, 90),
+            run("327. ", 57, 71), run("Третий.", 80, 71), run("214", 290, 40, 14.0)]
+    calls, notes = preflight.footnote_numbers(Document(runs, [], [], [], 1))
+    assert set(calls) == set(notes) == {325, 326, 327}
+
+
 @pytest.mark.parametrize("large", [False, True], ids=["standard", "large-print"])
 def test_calls_side_by_side_are_separated_by_a_comma(tmp_path, large):
     # The assembly marks a note whose call follows another call (inline_footnotes).

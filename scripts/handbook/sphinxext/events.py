@@ -98,11 +98,12 @@ def shown_status(event: Event, today: dt.date, project_end: dt.date | None) -> s
     return UNRECORDED if over else "planned"
 
 
-def when(event: Event, lang: str, status: str = "") -> str:
-    """The date or period in ``lang`` ("12–13 March 2020"), "Date to be announced" while it is to
-    come, or "" for an event that never had a date and whose time is over."""
+def when(event: Event, lang: str, status: str = "", on_paper: bool = False) -> str:
+    """The date or period in ``lang`` ("12–13 March 2020"), "Date to be announced" on the site
+    while it is to come, or "" for an event that never had a date and whose time is over. Paper
+    cannot be updated once the date is known: there the unknown date is left out."""
     if event.date is None:
-        return "" if status == UNRECORDED else _("Date to be announced")
+        return "" if status == UNRECORDED or on_paper else _("Date to be announced")
     if event.end is None or event.end == event.date:
         return format_date(event.date, format="long", locale=lang)
     return period(event.date, event.end, lang)
@@ -128,10 +129,10 @@ def status_label(status: str) -> str:
     return _("held") if status == "held" else _("planned")
 
 
-def describe(event: Event, lang: str, status: str = "") -> str:
+def describe(event: Event, lang: str, status: str = "", on_paper: bool = False) -> str:
     """One line: date or period · place · status (the shown status, else the page's)."""
     status = status or event.status
-    parts = (when(event, lang, status), event.place, status_label(status))
+    parts = (when(event, lang, status, on_paper), event.place, status_label(status))
     return " · ".join(str(part) for part in parts if str(part))
 
 
@@ -269,15 +270,19 @@ def _on_merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: Bui
         env.handbook_event_lists = getattr(env, "handbook_event_lists", set()) | lists  # type: ignore[attr-defined]
 
 
+def _on_paper(app: Sphinx) -> bool:
+    return bool(getattr(app.builder, "handbook_print", False))
+
+
 def _lang(app: Sphinx) -> str:
     return app.config.language or app.config.handbook_source_language
 
 
-def _event_page(node: event_node, event: Event, lang: str, status: str) -> list[nodes.Node]:
+def _event_page(node: event_node, event: Event, lang: str, status: str, on_paper: bool) -> list[nodes.Node]:
     # The place's own paragraph is kept (the gettext builder reads messages from it).
     meta = _place(node) or nodes.paragraph()
     meta["classes"] = ["handbook-event-meta"]
-    date = when(event, lang, status)
+    date = when(event, lang, status, on_paper)
     prefix = [nodes.strong(text=_("Date:") + " "), nodes.Text(date), nodes.Text(" · ")] if date else []
     prefix += [nodes.strong(text=_("Status:") + " "),
                nodes.inline(text=status_label(status), classes=[f"handbook-event-{status}"]),
@@ -301,12 +306,13 @@ def _event_list(app: Sphinx, docname: str, lang: str) -> list[nodes.Node]:
                                   refuri=app.builder.get_relative_uri(docname, event.docname))
             item = nodes.list_item("", nodes.paragraph("", "", ref),
                                    classes=[f"handbook-event-{status}"])
-            item += nodes.paragraph(text=describe(event, lang, status), classes=["handbook-event-when"])
+            item += nodes.paragraph(text=describe(event, lang, status, _on_paper(app)),
+                                    classes=["handbook-event-when"])
             if event.summary:
                 item += nodes.paragraph(text=event.summary, classes=["handbook-event-summary"])
             listing += item
         result.append(listing)
-    if getattr(app.builder, "handbook_print", False):
+    if _on_paper(app):
         return result  # paper cannot subscribe: the feed is the site's (the PDF would link a local file)
     feed = nodes.paragraph()
     feed += nodes.reference(text=_("Subscribe to events (Atom feed)"), refuri=_feed_from(docname))
@@ -318,7 +324,7 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     lang = _lang(app)
     for node in list(doctree.findall(event_node)):
         event = _events(app.env).get(docname) or Event(docname, docname, "", None)
-        node.replace_self(_event_page(node, event, lang, _status_now(app, event)))
+        node.replace_self(_event_page(node, event, lang, _status_now(app, event), _on_paper(app)))
     for node in list(doctree.findall(event_list_node)):
         node.replace_self(_event_list(app, docname, lang))
 

@@ -154,9 +154,15 @@ def footnote_numbers(document: Document) -> tuple[dict[int, int], dict[int, int]
                 continue
             touching = previous is not None and _CALL.match(previous.text.strip()) \
                 and abs(previous.x1 - run.x0) < 1 and abs(previous.size - run.size) < 0.1
-            raised = (raised and touching) or _raised(run, by_page[run.page]) \
+            # «325, 326»: a number with a comma before it, right after another, is only ever a
+            # call set after a call (print.css), even on a line of its own with no text to be
+            # raised above (large print sets calls at the size of a table's text).
+            chained = touching and run.text.strip().startswith(",")
+            raised = (raised and touching) or chained or _raised(run, by_page[run.page]) \
                 or _small_inside(run, by_page[run.page], body)
             if raised:
+                if chained:
+                    calls.setdefault(int(_CALL.match(previous.text.strip()).group(1)), previous.page)
                 calls.setdefault(int(call.group(1)), run.page)
             previous = run
         first = next((r for r in line if r.text.strip()), None)
