@@ -74,3 +74,14 @@ def test_a_cell_spanning_columns_does_not_count_for_either():
     fix_column_widths(node)
     assert widths(node) == [50, 50]
 
+
+
+def test_a_date_keeps_its_line_in_large_print_too():
+    # The widths serve both PDFs. At 14 pt «08.08.2016» is about 63 pt wide and a cell's padding
+    # 11 pt, of a text block of about 480 pt: 15.4 %. It was broken after «201» in the large-print
+    # annex of acts.
+    long_text = "Приоритетные направления деятельности в сфере оказания общественно полезных услуг " * 2
+    node = table([["Акт", "Дата и номер", "О чём"], [long_text, "08.08.2016 № 398", long_text]])
+    fix_column_widths(node)
+    date_column = widths(node)[1]
+    assert date_column >= 16

@@ -25,6 +25,11 @@ LINE_CHARACTERS = 100
 CELL_PADDING = 2  # characters of padding and border per column
 # A longer word is hyphenated or, failing that, broken (print.css): it does not widen its column.
 LONGEST_UNBROKEN = 12
+# The widths are shared by the standard and the large-print PDF (one prepared doctree), and large
+# print sets tables at 14 pt on about the same text width: a word takes 14/9 of its 9 pt share
+# there. A column's floor is its longest word at that size, so that a date («08.08.2016») or a
+# header word is not broken in large print («08.08.201|6» was); standard print has room to spare.
+LARGE_PRINT_SCALE = 14 / 9
 NUMERIC = "text-right"  # MyST's class of the cells of a right-aligned column (print.css: nowrap)
 OWN_WIDTHS = "colwidths-given"  # docutils: the author gave the widths (``:widths:``)
 FIXED = "print-fixed"  # print.css lays these tables out with fixed widths
@@ -67,8 +72,8 @@ def proportions(extents: list[tuple[int, int]], line: int = LINE_CHARACTERS) -> 
     """Widths in hundredths: each column at least its longest word, the rest shared in proportion
     to how much wider its text would like to be."""
     room = line - CELL_PADDING * len(extents)
-    least = [low for low, _ in extents]
-    most = [max(low, high) for low, high in extents]
+    least = [low * LARGE_PRINT_SCALE for low, _ in extents]
+    most = [max(lo, high) for lo, (_, high) in zip(least, extents, strict=True)]
     if sum(most) <= room:
         widths = [float(m) for m in most]
     elif sum(least) >= room:
