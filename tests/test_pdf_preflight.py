@@ -129,6 +129,23 @@ def test_calls_a_line_break_left_on_a_line_of_their_own_are_calls():
     assert set(calls) == set(notes) == {325, 326, 327}
 
 
+def test_a_year_starting_a_line_in_a_table_is_not_a_note():
+    # The en large-print catalogue table: a cell's last line «2020.» at the foot of a page, in
+    # table text smaller than the body, was read as the note 2020 without a call.
+    from handbook.pdf.preflight.reading import Document, Run
+
+    def run(text, x0, y0, size=14.0, page=1):
+        return Run(page, text, x0, y0, x0 + 6 * len(text), size, "Handbook Serif")
+
+    runs = [run("Основной текст страницы. " * 8, 57, 700, 16.0), run("Текст со сноской", 57, 680, 16.0),
+            run("1", 160, 686, 9.0), run("и ещё одной", 57, 660, 16.0), run("2", 150, 666, 9.0),
+            run("practice in", 400, 130), run("2020.", 400, 112),
+            run("1. ", 57, 80), run("Первая сноска.", 75, 80), run("2. ", 57, 62), run("Вторая.", 75, 62),
+            run("7", 300, 40, 14.0)]
+    calls, notes = preflight.footnote_numbers(Document(runs, [], [], [], 1))
+    assert set(notes) == {1, 2} and set(calls) == {1, 2}
+
+
 @pytest.mark.parametrize("large", [False, True], ids=["standard", "large-print"])
 def test_calls_side_by_side_are_separated_by_a_comma(tmp_path, large):
     # The assembly marks a note whose call follows another call (inline_footnotes).

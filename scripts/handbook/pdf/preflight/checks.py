@@ -140,6 +140,7 @@ def footnote_numbers(document: Document) -> tuple[dict[int, int], dict[int, int]
     body = _body_size(document.runs)
     calls: dict[int, int] = {}
     notes: dict[int, int] = {}
+    candidates: list[tuple[int, Run]] = []
     by_page: dict[int, list[Run]] = {}
     for run in document.runs:
         if run.text.strip():
@@ -171,7 +172,16 @@ def footnote_numbers(document: Document) -> tuple[dict[int, int], dict[int, int]
         match = _MARKER.match(first.text.strip())
         if match and first.size < body * 0.95 and not any(
                 r.y0 < first.y0 - 0.5 and r.size >= body * 0.95 for r in by_page[first.page]):
-            notes.setdefault(int(match.group(1)), first.page)
+            candidates.append((int(match.group(1)), first))
+    # Notes start where the footnote area starts, one place on left-hand pages and one on right-hand
+    # ones (mirrored margins); a table cell in a page's last row («2020.» at the start of a line)
+    # starts inside its column.
+    edges = {side: Counter(round(run.x0) for _, run in candidates if run.page % 2 == side).most_common(1)
+             for side in (0, 1)}
+    for number, run in candidates:
+        edge = edges[run.page % 2]
+        if edge and abs(run.x0 - edge[0][0]) <= 2:
+            notes.setdefault(number, run.page)
     return calls, notes
 
 
