@@ -24,6 +24,7 @@ from typing import Any
 
 from sphinx import search
 from sphinx.application import Sphinx
+from sphinx.search.en import SearchEnglish
 from sphinx.search.fi import SearchFinnish
 
 FINNISH_S_ENDING = re.compile(r"([aeiouyäö])k?s$")
@@ -61,6 +62,25 @@ class HandbookFinnish(SearchFinnish):
         return finnish_stem(super().stem(word))
 
 
+# English queries: «service's» and «services'» are the noun «service(s)»; Sphinx's splitter made
+# «service's» the two terms «service» and «s», and its search then let a page with only «s»
+# (from «women's») count as matching the one term of three letters or more. The possessive is
+# dropped before the split, as Snowball drops it from a word. The template writes this code
+# without marking it safe: no quotes, no < > or & in it.
+ENGLISH_SPLITTER_JS = r"""
+function splitQuery(query) {
+  return query
+    .replace(/[\u0027\u2019]s?(?![\p{L}\p{N}_])/gu, String.fromCharCode(32))
+    .split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu)
+    .filter(function (term) { return term; });
+}
+"""
+
+
+class HandbookEnglish(SearchEnglish):
+    js_splitter_code = ENGLISH_SPLITTER_JS
+
+
 def _cache_stems(app: Sphinx, doctree: Any, docname: str) -> None:
     # The indexer exists once the HTML builder prepares writing, after the documents are read
     # and before the first is indexed; each document is resolved just before it is indexed.
@@ -74,4 +94,5 @@ def _cache_stems(app: Sphinx, doctree: Any, docname: str) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_search_language(HandbookFinnish)
+    app.add_search_language(HandbookEnglish)
     app.connect("doctree-resolved", _cache_stems)
