@@ -1,0 +1,39 @@
+"""The atomic-write helper: a target holds the old content or the new, never a part."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook import atomic
+
+
+def test_write_text_replaces_and_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "sub" / "a.po"
+    atomic.write_text(target, "msgid \"\"\n")
+    atomic.write_text(target, "второй\n")
+    assert target.read_text(encoding="utf-8") == "второй\n"
+    assert [p.name for p in target.parent.iterdir()] == ["a.po"]
+
+
+def test_a_failed_write_keeps_the_good_file(tmp_path):
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"good")
+    with pytest.raises(RuntimeError), atomic.replacing(target) as temporary:
+        temporary.write_bytes(b"ha")
+        raise RuntimeError("renderer crashed")
+    assert target.read_bytes() == b"good"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_unchanged_text_is_not_written_again(tmp_path):
+    target = tmp_path / "a.txt"
+    assert atomic.write_text_if_changed(target, "x\n")
+    before = target.stat().st_mtime_ns
+    assert not atomic.write_text_if_changed(target, "x\n")
+    assert target.stat().st_mtime_ns == before
+
+
+def test_the_written_file_has_the_usual_mode(tmp_path):
+    target = tmp_path / "page.html"
+    atomic.write_text(target, "<p>")
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by the web server, like any file
