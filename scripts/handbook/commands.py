@@ -29,7 +29,7 @@ def _settings(layout: Layout, base_url: str = "") -> Settings:
     try:
         return with_base_url(load_settings(layout), base_url)
     except SettingsError as exc:
-        raise (ConfError if exc.located else UsageError)(str(exc)) from None
+        raise (ConfError if exc.wrong else UsageError)(str(exc)) from None
 
 
 def parse_languages(text: str, settings: Settings) -> list[str]:

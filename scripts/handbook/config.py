@@ -20,13 +20,25 @@ from urllib.parse import urlsplit
 PREFIX = "handbook_"
 
 
-class SettingsError(Exception):
-    """conf.py is missing or wrong; the message says how to fix it. ``located``: the message is
-    already ``conf.py:LINE: error: … [check-id]`` lines, shown as they are."""
+@dataclass(frozen=True)
+class Wrong:
+    """A wrong setting: where it is and what is wrong — how to fix it [check-id]."""
 
-    def __init__(self, message: str, located: bool = False) -> None:
+    path: str
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: error: {self.text}"
+
+
+class SettingsError(Exception):
+    """conf.py is missing or wrong; the message says how to fix it. ``wrong``: the settings at
+    fault, when the message is their ``conf.py:LINE: error: …`` lines (shown as they are)."""
+
+    def __init__(self, message: str, wrong: list[Wrong] | None = None) -> None:
         super().__init__(message)
-        self.located = located
+        self.wrong = wrong or []
 
 
 def setting(default: object, help: str, rebuild: str = "", *,  # noqa: A002 - the field's help text
@@ -91,7 +103,7 @@ class Settings:
     # -- translators' tools (make check)
     glossary: str = setting("locales/glossary.tbx", "the approved terms of every language (TBX)")
     min_source_words: int = setting(0, "the fewest words the source text may have (0: no check)")
-    min_source_words_in: list[str] = setting([], "documents counted for min_source_words (empty: all)")
+    min_source_words_in: list[str] = setting([], "the documents handbook_min_source_words counts (empty: all)")
     promised_translations: dict[str, list[str]] = setting(
         {}, "documents each language promises translated, by name or its beginning")
     # -- PDF
@@ -113,6 +125,9 @@ class Settings:
     pdf_placeholders: list[str] | dict[str, list[str]] = setting(
         [], "placeholders that must not reach a PDF (or by language) [pdf-placeholder]")
     pdf_preflight_pending: list[str] = setting([], "preflight checks whose findings are warnings for now")
+    # -- speed
+    fast_translations: bool = setting(True, "reuse MyST's parser for translations (False only to compare)")
+    patches: bool = setting(True, "install the patches to other packages (False: as HANDBOOK_PATCHES=off)")
     # -- set by the commands for each build
     site_dir: str = setting("", "where the published site is", internal=True)
     locales_dir: str = setting("", "the translators' .po files", internal=True)
@@ -120,9 +135,6 @@ class Settings:
                                              internal=True)
     interface_catalog: str = setting("", "digest of the interface strings' catalogs", "html", internal=True)
     review: bool = setting(False, "mark untranslated and outdated text (make review)", "env", internal=True)
-    fast_translations: bool = setting(True, "reuse MyST's parser for translations (off only to compare)",
-                                      internal=True)
-    patches: bool = setting(True, "install the patches to other packages (HANDBOOK_PATCHES=off)", internal=True)
     pdf_build: list[str] = setting([], "the PDF variants this build makes", internal=True)
     pdf_print: str = setting("", "\"shop\": bleed and crop marks (PRINT=shop)", internal=True, check=_print)
     pdf_processes: int = setting(0, "renderers one language runs at once (0: the cores)", internal=True)
@@ -203,25 +215,25 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def problems(given: Mapping[str, object], lines: Mapping[str, int], where: str = "conf.py") -> list[str]:
-    """One line per misspelt or mistyped ``handbook_*`` setting among ``given`` (name → value)."""
+def problems(given: Mapping[str, object], lines: Mapping[str, int], where: str = "conf.py") -> list[Wrong]:
+    """Each misspelt or mistyped ``handbook_*`` setting among ``given`` (name → value)."""
     found = []
     for name, value in given.items():
         if not name.startswith(PREFIX):
             continue
-        at = f"{where}:{lines.get(name, 1)}: error:"
+        at = (where, lines.get(name, 1))
         if name not in FIELDS:
             near = difflib.get_close_matches(name, list(FIELDS), n=1)
             fix = f"did you mean {near[0]}?" if near else "the README lists the settings"
-            found.append(f"{at} unknown setting {name} — {fix} [setting-unknown]")
+            found.append(Wrong(*at, f"unknown setting {name} — {fix} [setting-unknown]"))
         elif not conforms(value, TYPES[name]):
             what = describe(TYPES[name])
             how = "True or False" if TYPES[name] is bool else what
             default = getattr(DEFAULTS, name.removeprefix(PREFIX))
-            found.append(f"{at} {name} must be {what}, not {_shown(value)} — write {how}, or delete the "
-                         f"line for the default, {default!r} [setting-type]")
+            found.append(Wrong(*at, f"{name} must be {what}, not {_shown(value)} — write {how}, or delete "
+                                    f"the line for the default, {default!r} [setting-type]"))
         elif FIELDS[name].metadata["check"] and (wrong := FIELDS[name].metadata["check"](value)):
-            found.append(f"{at} {name} {wrong}")
+            found.append(Wrong(*at, f"{name} {wrong}"))
     return found
 
 
@@ -230,11 +242,11 @@ def from_values(given: Mapping[str, object], conf: Path, where: str = "conf.py")
     lines = assignment_lines(conf)
     found = problems(given, lines, where)
     if found:
-        raise SettingsError("\n".join(found), located=True)
+        raise SettingsError("\n".join(map(str, found)), found)
     settings = Settings(**{name.removeprefix(PREFIX): value for name, value in given.items() if name in FIELDS})
     source = settings.source_language or (settings.languages[0] if settings.languages else "")
     if source not in settings.languages:
-        line = lines.get(PREFIX + "languages", 1)
-        raise SettingsError(f"{where}:{line}: error: handbook_languages must list the source language "
-                            f"{source!r} — add it to the list [settings]", located=True)
+        wrong = Wrong(where, lines.get(PREFIX + "languages", 1), "handbook_languages must list the source "
+                      f"language {source!r} — add it to the list [settings]")
+        raise SettingsError(str(wrong), [wrong])
     return replace(settings, source_language=source)

@@ -10,9 +10,12 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.util import logging
 
 from handbook import __version__
 from handbook import config as declared
+
+logger = logging.getLogger(__name__)
 
 
 def _check(app: Sphinx, config: Config) -> None:
@@ -25,7 +28,12 @@ def _check(app: Sphinx, config: Config) -> None:
     try:
         settings = declared.from_values(given, Path(app.confdir) / "conf.py")
     except declared.SettingsError as exc:
-        raise ConfigError(str(exc)) from None
+        # Logged at their line, as Sphinx reports a file's problems (the command line shows the
+        # same lines); the error then stops the build before it reads anything.
+        for wrong in exc.wrong:
+            logger.error(wrong.text, location=f"{wrong.path}:{wrong.line}")
+        raise ConfigError(f"{len(exc.wrong)} wrong handbook setting{'s' * (len(exc.wrong) != 1)} in conf.py "
+                          "(listed above) — the README lists the settings") from None
     config.handbook_source_language = settings.source_language
 
 
