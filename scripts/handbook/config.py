@@ -41,13 +41,13 @@ class SettingsError(Exception):
         self.wrong = wrong or []
 
 
-def setting(default: object, help: str, rebuild: str = "", *,  # noqa: A002 - the field's help text
+def setting(default: object, what: str, rebuild: str = "", *,
             check: Callable[[typing.Any], str] | None = None, internal: bool = False) -> typing.Any:
-    """A field of Settings. ``rebuild`` is Sphinx's: "env" re-reads the sources, "html" rewrites
+    """A field of Settings; ``what`` is its help (README, Sphinx). ``rebuild`` is Sphinx's: "env" re-reads the sources, "html" rewrites
     the pages, "" nothing (PDF settings must never invalidate the doctrees the HTML build made).
     ``check`` returns what is wrong with a value of the right type ("" when nothing is);
     ``internal``: the commands set it for each build, conf.py does not."""
-    metadata = {"help": help, "rebuild": rebuild, "check": check, "internal": internal}
+    metadata = {"help": what, "rebuild": rebuild, "check": check, "internal": internal}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: copy.deepcopy(default), metadata=metadata)
     return field(default=default, metadata=metadata)
@@ -74,10 +74,6 @@ def _day(value: str) -> str:
     except ValueError:
         return f"{value!r} is not a date — write the project's last day as YYYY-MM-DD, or leave it empty [events.date]"
     return ""
-
-
-def _print(value: str) -> str:
-    return "" if value in ("", "shop") else f"{value!r} is not a print mode — use \"shop\" or \"\" [setting-type]"
 
 
 @dataclass(frozen=True)
@@ -136,7 +132,7 @@ class Settings:
     interface_catalog: str = setting("", "digest of the interface strings' catalogs", "html", internal=True)
     review: bool = setting(False, "mark untranslated and outdated text (make review)", "env", internal=True)
     pdf_build: list[str] = setting([], "the PDF variants this build makes", internal=True)
-    pdf_print: str = setting("", "\"shop\": bleed and crop marks (PRINT=shop)", internal=True, check=_print)
+    pdf_print: str = setting("", "\"shop\": bleed and crop marks (PRINT=shop)", internal=True)
     pdf_processes: int = setting(0, "renderers one language runs at once (0: the cores)", internal=True)
 
     def title(self, lang: str) -> str:
