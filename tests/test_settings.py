@@ -74,6 +74,14 @@ def test_every_wrong_setting_is_reported_at_once_and_a_good_conf_passes(tmp_path
     assert settings.pdf_variants == ["standard", "large-print"]
 
 
+def test_a_conf_py_that_does_not_run_is_reported_at_its_line(tmp_path, monkeypatch):
+    root, line = _project(tmp_path, 'handbook_titles = {"ru": "Тест"}\nproject = handbook_tittles["ru"]\n')
+    run = _make(root, monkeypatch, "html")
+    assert run.status == 2
+    assert run.err.splitlines() == [f"conf.py:{line + 1}: error: conf.py does not run (NameError: name "
+                                    "'handbook_tittles' is not defined) — fix this line [settings]"]
+
+
 def _conf_namespace():
     import runpy
     import types

@@ -93,9 +93,9 @@ class Settings:
     image_max_bytes: int = setting(10_000_000, "an image file bigger than this fails the build (0: no limit)",
                                    "env")
     image_max_pixels: int = setting(40_000_000, "an image with more pixels fails the build (0: no limit)", "env")
-    readable_dirs: list[str] = setting(["docs"], "folders whose files the sources may include", "env")
+    readable_dirs: list[str] = setting(["docs"], "folders (from conf.py's) whose files the sources may include", "env")
     practice_labels: dict[str, str] = setting({}, "labels of the practice cards' fields, by field", "env")
-    sources_file: str = setting("docs/_data/sources.toml", "the list of sources the pages cite", "env")
+    sources_file: str = setting("docs/_data/sources.toml", "the list of sources the pages cite (from conf.py's folder)", "env")
     # -- translators' tools (make check)
     glossary: str = setting("locales/glossary.tbx", "the approved terms of every language (TBX)")
     min_source_words: int = setting(0, "the fewest words the source text may have (0: no check)")
@@ -125,8 +125,8 @@ class Settings:
     fast_translations: bool = setting(True, "reuse MyST's parser for translations (False only to compare)")
     patches: bool = setting(True, "install the patches to other packages (False: as HANDBOOK_PATCHES=off)")
     # -- set by the commands for each build
-    site_dir: str = setting("", "where the published site is", internal=True)
-    locales_dir: str = setting("", "the translators' .po files", internal=True)
+    site_dir: str = setting("", "where the published site is (the PDFs' manifest is in its pdf/)", internal=True)
+    locales_dir: str = setting("", "the translators' .po files (the build compiles them elsewhere)", internal=True)
     published_languages: list[str] = setting([], "the languages readers are led to (empty: all)", "html",
                                              internal=True)
     interface_catalog: str = setting("", "digest of the interface strings' catalogs", "html", internal=True)

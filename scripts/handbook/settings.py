@@ -4,9 +4,11 @@ and checks as the build's (handbook.config)."""
 from __future__ import annotations
 
 import runpy
+import traceback
 from dataclasses import replace
+from pathlib import Path
 
-from handbook.config import PREFIX, Settings, SettingsError, from_values, is_base_url
+from handbook.config import PREFIX, Settings, SettingsError, Wrong, from_values, is_base_url
 from handbook.paths import Layout
 
 __all__ = ["Settings", "SettingsError", "load_settings", "with_base_url"]
@@ -16,9 +18,22 @@ def load_settings(layout: Layout) -> Settings:
     if not layout.conf.is_file():
         raise SettingsError(f"{layout.rel(layout.conf)}: error: no conf.py — run the command "
                             "from the repository root or set HANDBOOK_ROOT [settings]")
-    values = runpy.run_path(str(layout.conf))
+    try:
+        values = runpy.run_path(str(layout.conf))
+    except Exception as exc:  # noqa: BLE001 - whatever stops conf.py is a line of the user's to fix
+        wrong = Wrong(layout.rel(layout.conf), _failing_line(exc, layout.conf),
+                      f"conf.py does not run ({type(exc).__name__}: {exc}) — fix this line [settings]")
+        raise SettingsError(str(wrong), [wrong]) from None
     given = {name: value for name, value in values.items() if name.startswith(PREFIX)}
     return from_values(given, layout.conf, layout.rel(layout.conf))
+
+
+def _failing_line(exc: Exception, conf: Path) -> int:
+    """The line of conf.py where ``exc`` arose (its last frame in conf.py)."""
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        return exc.lineno
+    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == str(conf)]
+    return (lines or [1])[-1] or 1
 
 
 def with_base_url(settings: Settings, base_url: str) -> Settings:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from handbook import build, commands
 from handbook.paths import Layout
-from handbook.settings import Settings
 from handbook.pdf import editions, manifest
 from handbook.pdf.variants import VariantError, resolve, standard_names
+from handbook.settings import Settings
 
 BUILDER = "handbookpdf"
 
