@@ -104,8 +104,8 @@ def test_check_names_what_a_language_still_lacks(tmp_path):
         '<langSet xml:lang="da"><tig><term>ydelse</term></tig></langSet></termEntry>\n'
         '</body></text></martif>\n', encoding="utf-8")
     layout = Layout(tmp_path)
-    values = {"handbook_titles": {"ru": "Книга", "da": ""}}
-    found = [str(p) for p in readiness.check(layout, values, ["ru", "da"], ["ru", "fi", "da"], "ru",
+    titles = {"ru": "Книга", "da": ""}
+    found = [str(p) for p in readiness.check(layout, titles, ["ru", "da"], ["ru", "fi", "da"], "ru",
                                              "locales/glossary.tbx")]
     assert found == [
         'conf.py:1: error: the da site has no title of its own, so it shows the source language\'s — write it as '
@@ -116,9 +116,9 @@ def test_check_names_what_a_language_still_lacks(tmp_path):
         "their own — draw path.da.svg beside it [figure-language]",
     ]
     # Once all is there, nothing is reported.
-    values["handbook_titles"]["da"] = "Bog"
+    titles["da"] = "Bog"
     (figures / "path.da.svg").write_text("<svg/>", encoding="utf-8")
     text = (tmp_path / "locales" / "glossary.tbx").read_text(encoding="utf-8")
     (tmp_path / "locales" / "glossary.tbx").write_text(text.replace("<term></term>", "<term>register</term>"),
                                                        encoding="utf-8")
-    assert readiness.check(layout, values, ["da"], ["ru", "fi", "da"], "ru", "locales/glossary.tbx") == []
+    assert readiness.check(layout, titles, ["da"], ["ru", "fi", "da"], "ru", "locales/glossary.tbx") == []

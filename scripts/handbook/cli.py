@@ -140,8 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Commands that write _build hold its lock: one build at a time per checkout.
         with buildlock.held(layout.build) if args.command in WRITES_BUILD else contextlib.nullcontext():
             return _run(args, commands)
-    except commands.UsageError as exc:
-        print(f"handbook: error: {exc}", file=sys.stderr)
+    except commands.UsageError as exc:  # a wrong setting already says conf.py:LINE: error: …
+        print(exc if isinstance(exc, commands.ConfError) else f"handbook: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt as exc:
         signum = exc.signum if isinstance(exc, processes.Stopped) else signal.SIGINT

@@ -21,11 +21,15 @@ class UsageError(Exception):
     """The user asked for something that cannot be done as asked."""
 
 
+class ConfError(UsageError):
+    """A wrong setting in conf.py: the message is already ``conf.py:LINE: error: …`` lines."""
+
+
 def _settings(layout: Layout, base_url: str = "") -> Settings:
     try:
         return with_base_url(load_settings(layout), base_url)
     except SettingsError as exc:
-        raise UsageError(str(exc)) from None
+        raise (ConfError if exc.wrong else UsageError)(str(exc)) from None
 
 
 def parse_languages(text: str, settings: Settings) -> list[str]:
@@ -206,20 +210,19 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
 def check(langs: str, layout: Layout | None = None) -> int:
     """Check every translation; the problems on stdout, a summary on stderr."""
     from handbook.po.checks import editorial, readiness
-    from handbook.po.checks.run import DEFAULT_GLOSSARY, check_languages
+    from handbook.po.checks.run import check_languages
 
     layout = layout or Layout()
     settings = _settings(layout)
     targets = translation_languages(langs, settings)
-    glossary = settings.values.get("handbook_glossary") or DEFAULT_GLOSSARY
-    problems = check_languages(layout, targets, settings.source_language, glossary)
+    problems = check_languages(layout, targets, settings.source_language, settings.glossary)
     # The editorial goals (length, promised translations); the length only when every language is checked.
-    problems += editorial.check(layout, settings.values, targets, settings.source_language, whole=not langs.strip())
+    problems += editorial.check(layout, settings, targets, settings.source_language, whole=not langs.strip())
     problems += _coverage(layout, settings, langs, targets)
     problems += _sources(layout, settings)
     # What each language needs besides its messages (title, glossary terms, figures).
-    problems += readiness.check(layout, settings.values, targets, settings.languages, settings.source_language,
-                                glossary)
+    problems += readiness.check(layout, settings.titles, targets, settings.languages, settings.source_language,
+                                settings.glossary)
     for problem in problems:
         print(problem, flush=True)
     errors = sum(p.severity == "error" for p in problems)
@@ -236,8 +239,7 @@ def _sources(layout: Layout, settings: Settings) -> list[Problem]:
     """The list of sources (docs/_data/sources.toml) and the pages' citations of it."""
     from handbook import sources_data
 
-    return sources_data.check(layout.root, layout.docs,
-                              str(settings.values.get("handbook_sources_file") or sources_data.DEFAULT_FILE))
+    return sources_data.check(layout.root, layout.docs, settings.sources_file)
 
 
 def _coverage(layout: Layout, settings: Settings, langs: str, targets: list[str]) -> list[Problem]:
@@ -354,7 +356,7 @@ def add_language(code: str, layout: Layout | None = None) -> int:
         catalog.write_if_changed(scripts, new)
         _say(f"  Create: {layout.rel(scripts)} ({len(new)} messages)")
     # A column for its approved terms in the glossary.
-    glossary = layout.root / str(settings.values.get("handbook_glossary") or "locales/glossary.tbx")
+    glossary = layout.root / settings.glossary
     if glossary.is_file():
         text = glossary.read_text(encoding="utf-8")
         added = adding.with_glossary_language(text, code)

@@ -9,12 +9,6 @@ from pathlib import Path
 from handbook.po import stats as po_stats
 from handbook.settings import Settings
 
-SETTING = "handbook_publish_threshold"
-
-
-def thresholds(settings: Settings) -> dict[str, float]:
-    return {str(code): float(value) for code, value in dict(settings.values.get(SETTING) or {}).items()}
-
 
 def share(locales: Path, lang: str, source: str) -> float:
     """The share of the source's words translated into ``lang`` over all its document catalogs."""
@@ -23,7 +17,7 @@ def share(locales: Path, lang: str, source: str) -> float:
 
 def published(settings: Settings, locales: Path) -> list[str]:
     """The languages readers are led to, in conf.py's order (the source language always)."""
-    limits = thresholds(settings)
+    limits = settings.publish_threshold
     return [code for code in settings.languages
             if code == settings.source_language or code not in limits
             or share(locales, code, settings.source_language) >= limits[code]]

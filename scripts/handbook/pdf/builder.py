@@ -133,9 +133,11 @@ class PDFBuilder(StandaloneHTMLBuilder):
         pass  # the PDF reads fonts and images from where they are
 
     def variants(self) -> list[Variant]:
-        names = list(self.config.handbook_pdf_build) or standard_names(self.config)
+        config = self.config
+        names = list(config.handbook_pdf_build) or standard_names(config.handbook_pdf_variants,
+                                                                  config.handbook_pdf_handouts)
         try:
-            return resolve(names, self.config)
+            return resolve(names, config.handbook_pdf_editions, config.handbook_pdf_handouts)
         except VariantError as exc:
             raise SphinxError(str(exc)) from None
 

@@ -12,36 +12,36 @@ from handbook import build, commands
 from handbook.paths import Layout
 from handbook.pdf import editions, manifest
 from handbook.pdf.variants import VariantError, resolve, standard_names
+from handbook.settings import Settings
 
 BUILDER = "handbookpdf"
 
 
-class _Conf:
-    """The PDF settings of conf.py, with the same defaults as the Sphinx extension."""
+def _editions(layout: Layout, settings: Settings) -> dict[str, dict]:
+    """The seminar editions: their data files (pdf/editions.py), or conf.py's dict."""
+    try:
+        return editions.load(settings.pdf_editions, layout.root)
+    except editions.EditionError as exc:
+        raise commands.UsageError(str(exc)) from None
 
-    def __init__(self, layout: Layout) -> None:
-        values = commands._settings(layout).values
-        self.handbook_pdf_variants = values.get("handbook_pdf_variants", ["standard", "large-print"])
-        try:  # the editions' data files (pdf/editions.py), or conf.py's dict
-            self.handbook_pdf_editions = editions.load(values.get("handbook_pdf_editions", {}),
-                                                       layout.root)
-        except editions.EditionError as exc:
-            raise commands.UsageError(str(exc)) from None
-        self.handbook_pdf_handouts = values.get("handbook_pdf_handouts", {})
+
+def _standard(settings: Settings) -> list[str]:
+    return standard_names(settings.pdf_variants, settings.pdf_handouts)
 
 
 def variant_names(edition: str, layout: Layout) -> list[str]:
     """EDITION=pskov (or several, or "all") → variant names; empty → the standard PDFs."""
-    conf = _Conf(layout)
+    settings = commands._settings(layout)
+    seminars = _editions(layout, settings)
     asked = [name for name in re.split(r"[\s,]+", edition.strip()) if name]
     if asked == ["all"]:
-        asked = [*standard_names(conf), *conf.handbook_pdf_editions]
-    names = asked or standard_names(conf)
+        asked = [*_standard(settings), *seminars]
+    names = asked or _standard(settings)
     try:
-        resolve(names, conf)
+        resolve(names, seminars, settings.pdf_handouts)
     except VariantError as exc:
-        editions = ", ".join(conf.handbook_pdf_editions) or "none configured"
-        raise commands.UsageError(f"{exc} (EDITION= takes a seminar edition: {editions})") from None
+        known = ", ".join(seminars) or "none configured"
+        raise commands.UsageError(f"{exc} (EDITION= takes a seminar edition: {known})") from None
     return names
 
 
@@ -73,8 +73,7 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
     # PDFs side by side (WeasyPrint uses one core).
     cores = os.cpu_count() or 1
     processes = max(1, cores // max(1, min(len(languages), cores)))
-    conf = _Conf(layout)
-    configured = {*standard_names(conf), *conf.handbook_pdf_editions, *names}
+    configured = {*_standard(settings), *_editions(layout, settings), *names}
     for job in jobs:
         job.publish = _publisher(layout, configured)
         job.overrides = {"handbook_pdf_build": names, "handbook_pdf_print": print_mode,

@@ -28,15 +28,15 @@ class Variant:
         return f"handbook-{language}-{self.name}{suffix}.pdf"
 
 
-def standard_names(config: Any) -> list[str]:
-    """What `make pdf` and `make` build without EDITION: the standard variants and the handouts."""
-    return [*config.handbook_pdf_variants, *(f"handout-{n}" for n in config.handbook_pdf_handouts)]
+def standard_names(variants: list[str], handouts: dict[str, Any]) -> list[str]:
+    """What `make pdf` and `make` build without EDITION: the standard ``variants`` (handbook_pdf_variants)
+    and the ``handouts`` (handbook_pdf_handouts)."""
+    return [*variants, *(f"handout-{n}" for n in handouts)]
 
 
-def resolve(names: list[str], config: Any) -> list[Variant]:
-    """Variants for names such as ``standard``, ``large-print``, ``pskov``, ``handout-…``."""
-    editions = config.handbook_pdf_editions
-    handouts = config.handbook_pdf_handouts
+def resolve(names: list[str], editions: dict[str, Any], handouts: dict[str, Any]) -> list[Variant]:
+    """Variants for names such as ``standard``, ``large-print``, ``pskov``, ``handout-…``, from the
+    loaded editions (pdf/editions.py) and handbook_pdf_handouts."""
     variants = []
     for name in names:
         if name == "standard":

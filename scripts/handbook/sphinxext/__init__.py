@@ -47,18 +47,7 @@ def _apply_language_settings(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("handbook_languages", ["ru"], "env", types=[list])
-    app.add_config_value("handbook_source_language", "ru", "env", types=[str])
-    app.add_config_value("handbook_titles", {}, "env", types=[dict])
-    app.add_config_value("handbook_base_url", "", "html", types=[str])
-    # Where the published site is (set by the build; the PDFs' manifest is in <site>/pdf/).
-    app.add_config_value("handbook_site_dir", "", "", types=[str])
-    # The translators' .po files; the build compiles them elsewhere and points locale_dirs there.
-    app.add_config_value("handbook_locales_dir", "", "", types=[str])
-    # Reuse MyST's parser while applying translations (see patches/sphinx.py); off only to compare.
-    app.add_config_value("handbook_fast_translations", True, "", types=[bool])
-    # False: no patch to another package (handbook/patches) is installed, as HANDBOOK_PATCHES=off.
-    app.add_config_value("handbook_patches", True, "", types=[bool])
+    app.setup_extension("handbook.sphinxext.settings")  # every handbook_* setting (handbook.config)
     app.connect("config-inited", _apply_language_settings, priority=400)
     docutils_nb.register()
     app.add_css_file("handbook.css")

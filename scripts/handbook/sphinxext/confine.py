@@ -254,8 +254,6 @@ def check_links(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # Folders (relative to the repository) whose files the sources may read.
-    app.add_config_value("handbook_readable_dirs", ["docs"], "env", types=[list])
     app.add_source_parser(ConfinedMystParser, override=True)
     app.add_directive("literalinclude", ConfinedLiteralInclude, override=True)
     app.add_directive("include", ConfinedInclude, override=True)

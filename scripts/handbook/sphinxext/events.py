@@ -137,19 +137,9 @@ def describe(event: Event, lang: str, status: str = "", on_paper: bool = False) 
 
 
 def project_end(app: Sphinx) -> dt.date | None:
-    """conf.py's ``handbook_project_end`` (checked when the build starts), else None."""
+    """conf.py's ``handbook_project_end`` (handbook.config checks it when the build starts), else None."""
     text = app.config.handbook_project_end
     return parse_date(text) if isinstance(text, str) and text.strip() else None
-
-
-def _check_project_end(app: Sphinx, config: Any) -> None:
-    from sphinx.errors import ConfigError
-
-    try:
-        project_end(app)
-    except ValueError:
-        raise ConfigError(f"conf.py: handbook_project_end {config.handbook_project_end!r} is not a date — "
-                          "write the project's last day as YYYY-MM-DD, or leave it empty [events.date]") from None
 
 
 def _status_now(app: Sphinx, event: Event) -> str:
@@ -406,9 +396,6 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> None:
-    # The project's last day: its events without a date are over after it.
-    app.add_config_value("handbook_project_end", "", "env", types=[str])
-    app.connect("config-inited", _check_project_end)
     app.add_node(event_node)
     app.add_node(event_list_node)
     app.add_directive("event", EventDirective)

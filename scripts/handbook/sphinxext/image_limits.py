@@ -19,8 +19,6 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 10_000_000  # a full-page photo for print is 2–5 MB
-MAX_PIXELS = 40_000_000  # 7,000 × 5,700: more than a full A4 page at 600 dpi
 # An image this wide fills a page of the site and of the PDF (A4 at 300 dpi is 2,480 px).
 ADVISED_WIDTH = 2_000
 _VECTOR = {".svg", ".svgz", ".pdf", ".eps"}
@@ -100,6 +98,4 @@ def _check(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("handbook_image_max_bytes", MAX_BYTES, "env", types=[int])
-    app.add_config_value("handbook_image_max_pixels", MAX_PIXELS, "env", types=[int])
     app.connect("doctree-read", _check, priority=600)  # after Sphinx's image collector (500)

@@ -31,6 +31,4 @@ def _on_config(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # "html": a change rewrites every page of the HTML builders; the doctrees stay as they are.
-    app.add_config_value("handbook_interface_catalog", "", "html", types=[str])
     app.connect("config-inited", _on_config)

@@ -178,7 +178,6 @@ def _to_container(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("handbook_practice_labels", {}, "env", types=[dict])
     app.add_node(practice_card)
     app.add_directive("practice", PracticeDirective)
     app.add_domain(PracticeDomain)

@@ -135,7 +135,6 @@ def _add_review_css(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("handbook_review", False, "env", types=[bool])
     app.connect("config-inited", _review_settings, priority=450)
     app.connect("builder-inited", _add_review_css)
     app.connect("html-collect-pages", _collect_status_page)

@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from handbook.sources_data import DEFAULT_FILE, KINDS, CITATION, Source, Sources, load
+from handbook.sources_data import KINDS, CITATION, Source, Sources, load
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,5 @@ class SourcesDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> None:
-    # Relative to the repository's root (where conf.py is); kept out of docs/'s pages (not .md).
-    app.add_config_value("handbook_sources_file", DEFAULT_FILE, "env", types=[str])
     app.add_role("source", SourceRole())
     app.add_directive("sources", SourcesDirective)

@@ -82,9 +82,6 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> None:
-    # Set by `make html` (handbook.publication); empty: every language is published. "html": a
-    # change rewrites every page.
-    app.add_config_value("handbook_published_languages", [], "html", types=[list])
     app.connect("html-page-context", _on_page_context)
     # The switcher's links keep the section and the search query (handbook-switcher.js).
     app.add_js_file("handbook-switcher.js", loading_method="defer")

@@ -14,15 +14,15 @@ A promise is a list of document names or their beginnings ("" is every document)
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
+from handbook.config import Settings
 from handbook.paths import Layout
 from handbook.po import catalog
 from handbook.po.checks import WARNING, Problem, files
 from handbook.po.stats import document_stats, words
 
 MIN_WORDS = "handbook_min_source_words"
-MIN_WORDS_IN = "handbook_min_source_words_in"
 PROMISED = "handbook_promised_translations"
 # MyST comment lines: not text a reader sees.
 _COMMENT = re.compile(r"^%.*$", re.M)
@@ -54,9 +54,9 @@ def source_words(layout: Layout, prefixes: Sequence[str], source: str) -> int:
                for doc in documents(layout) if _matches(doc, prefixes))
 
 
-def check_length(layout: Layout, values: Mapping[str, object], source: str) -> list[Problem]:
-    minimum = int(values.get(MIN_WORDS) or 0)
-    prefixes = list(values.get(MIN_WORDS_IN) or [""])
+def check_length(layout: Layout, settings: Settings, source: str) -> list[Problem]:
+    minimum = settings.min_source_words
+    prefixes = settings.min_source_words_in or [""]
     if minimum <= 0:
         return []
     count = source_words(layout, prefixes, source)
@@ -68,11 +68,9 @@ def check_length(layout: Layout, values: Mapping[str, object], source: str) -> l
                     "write the missing text, or lower the goal here", "min-words")]
 
 
-def check_promises(layout: Layout, values: Mapping[str, object], languages: Sequence[str],
+def check_promises(layout: Layout, settings: Settings, languages: Sequence[str],
                    source: str) -> list[Problem]:
-    promised = values.get(PROMISED) or {}
-    if not isinstance(promised, Mapping):
-        return []
+    promised = settings.promised_translations
     problems = []
     for lang in languages:
         prefixes = list(promised.get(lang) or [])
@@ -110,8 +108,8 @@ def check_promises(layout: Layout, values: Mapping[str, object], languages: Sequ
     return problems
 
 
-def check(layout: Layout, values: Mapping[str, object], languages: Sequence[str], source: str,
+def check(layout: Layout, settings: Settings, languages: Sequence[str], source: str,
           whole: bool = True) -> list[Problem]:
     """Every editorial problem; the handbook's length only for a ``whole`` check (not one language's)."""
-    found = check_length(layout, values, source) if whole else []
-    return found + check_promises(layout, values, languages, source)
+    found = check_length(layout, settings, source) if whole else []
+    return found + check_promises(layout, settings, languages, source)

@@ -91,10 +91,10 @@ def check_figures(layout: Layout, languages: Sequence[str], all_languages: Seque
     return problems
 
 
-def check(layout: Layout, values: Mapping[str, object], languages: Sequence[str], all_languages: Sequence[str],
+def check(layout: Layout, titles: Mapping[str, str], languages: Sequence[str], all_languages: Sequence[str],
           source_lang: str, glossary_file: str) -> list[Problem]:
+    """``titles``: conf.py's handbook_titles."""
     targets = [lang for lang in languages if lang != source_lang]
-    titles = values.get("handbook_titles") or {}
-    return (check_titles(layout, titles if isinstance(titles, Mapping) else {}, targets)
+    return (check_titles(layout, titles, targets)
             + check_terms(layout, glossary_file, targets, source_lang)
             + check_figures(layout, targets, all_languages))
