@@ -94,7 +94,9 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     from sphinx.application import Sphinx
 
     from handbook.catalogs import compile_language
+    from handbook.check_ids import suppressed_in
     from handbook.collector import tune_for_builds
+    from handbook.settings import load_settings
 
     tune_for_builds()
     layout = Layout(Path(root))
@@ -102,7 +104,10 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     warnings = io.StringIO()
     started = time.perf_counter()
     try:
-        problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
+        # conf.py's suppress_warnings silences a catalog's check as it does a Sphinx warning.
+        silenced = suppressed_in(load_settings(layout).values)[0]
+        problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy,
+                                    silenced)
         result.messages = [str(p) for p in problems]
         settings = {**(overrides or {}), "language": lang, "handbook_site_dir": str(layout.site),
                     "handbook_locales_dir": str(layout.locales),
