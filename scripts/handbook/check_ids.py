@@ -11,6 +11,7 @@ for the ids marked silenceable; a translator silences one entry with ``# handboo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -284,8 +285,7 @@ def table(markdown: bool = False) -> list[str]:
         for c in _TABLE:
             silence = {NEVER: "no", PROJECT: "suppress_warnings",
                        ENTRY: "suppress_warnings, handbook-ignore"}[c.silence]
-            meaning = c.meaning.replace("|", "\\|")
-            lines.append(f"| `{c.id}` | {c.applies} | {c.level} | {meaning} | {c.fix.replace('|', chr(92) + '|')} "
+            lines.append(f"| `{c.id}` | {c.applies} | {c.level} | {_escaped(c.meaning)} | {_escaped(c.fix)} "
                          f"| {silence} |")
         return lines
     width = max(len(c.id) for c in _TABLE)
@@ -296,6 +296,11 @@ def table(markdown: bool = False) -> list[str]:
         lines.append(f"{c.id:<{width}}  {c.level:<7}  {c.applies}; {silence}")
         lines.append(f"{'':<{width}}  {c.meaning} — {c.fix}")
     return lines
+
+
+def _escaped(text: str) -> str:
+    """Plain text in a Markdown table cell: marks such as ` * [ < | shown, not obeyed."""
+    return re.sub(r"([\\`*_\[\]<>|{}])", r"\\\1", text)
 
 
 def log_warning(logger: Any, check_id: str, message: str, *args: object, location: object = None,
