@@ -189,3 +189,20 @@ def test_a_translators_comment_may_name_an_id_as_suppress_warnings_does(tmp_path
                     '# handbook-ignore: handbook.number, punctuation\nmsgid "Закон 442-ФЗ."\n'
                     'msgstr "Laki 424-FZ"\n', encoding="utf-8")
     assert [p.check for p in check_catalog(path, "index.po", "fi", "ru", [], False)] == []
+
+
+@pytest.mark.slow
+def test_the_build_silences_an_old_spelling_and_refuses_a_safety_check(tmp_path):
+    layout = Layout(copy_project(ROOTS / "events", tmp_path / "p"))
+    past = layout.docs / "events" / "past.md"
+    past.write_text(past.read_text(encoding="utf-8").replace(":status: held", ":status: done"), encoding="utf-8")
+    before = run_command(commands.html, "ru", layout)
+    assert "[handbook.event-status]" in before.err and before.status == 1
+    with layout.conf.open("a", encoding="utf-8") as conf:
+        conf.write('\nsuppress_warnings = ["events.status", "handbook.outside-docs"]\n')
+    after = run_command(commands.html, "ru", layout)
+    out = after.out + after.err
+    assert "[handbook.event-status]" not in out  # the former spelling still silences it
+    assert ("conf.py:") in out and ("warning: suppress_warnings names handbook.outside-docs, which cannot be "
+                                    "silenced") in out and out.count("[handbook.ignore]") == 1
+    assert after.status == 1  # the strict build still fails on the refused entry
