@@ -94,6 +94,16 @@ def test_an_unknown_id_is_a_programming_error():
         preflight.Finding("pdf-overlapping", 1, "what — how")
 
 
+def test_a_message_without_a_fix_gets_the_registrys():
+    assert str(Problem("locales/fi/LC_MESSAGES/a.po", 3, ERROR, "the .po file is not UTF-8", "encoding")) == (
+        "locales/fi/LC_MESSAGES/a.po:3: error: the .po file is not UTF-8 — open it in Poedit or a text editor "
+        "and save it as UTF-8 [encoding]")
+    assert str(Problem("a.po", 3, ERROR, "what — the emitter's own fix", "encoding")).endswith(
+        "what — the emitter's own fix [encoding]")
+    line = preflight.Finding("pdf-overlap", 2, "text drawn over other text").line("x.pdf")
+    assert line == f"x.pdf: page 2: error: text drawn over other text — {check_ids.fix('pdf-overlap')} [pdf-overlap]"
+
+
 def test_every_id_has_its_meaning_fix_level_and_place():
     for check in check_ids.CHECKS.values():
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", check.id), check.id

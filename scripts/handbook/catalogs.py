@@ -213,7 +213,7 @@ def _reader_slips(path: Path, rel: str, lang: str, silenced: frozenset[str]) -> 
     for p in reader_problems(text, rel, lang, interface, with_fuzzy=False):
         if p.check in silenced:  # suppress_warnings in conf.py, as make check honours it
             continue
-        what, _, fix = p.message.partition(" — ")
+        what, _, fix = check_ids.with_fix(p.check, p.message).partition(" — ")
         found.append(Problem(p.path, p.line, p.severity, what, fix, p.check))
     return found
 

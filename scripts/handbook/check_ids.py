@@ -219,6 +219,11 @@ def fix(check_id: str) -> str:
     return check(check_id).fix
 
 
+def with_fix(check_id: str, message: str) -> str:
+    """``what is wrong — how to fix``: the registry's fix where the emitter gave none."""
+    return message if " — " in message else f"{message} — {fix(check_id)}"
+
+
 def tag(check_id: str) -> str:
     """How a Sphinx warning of ours names the id (and suppress_warnings names it)."""
     return f"{SPHINX_TYPE}.{check(check_id).id}"
@@ -306,7 +311,8 @@ def _escaped(text: str) -> str:
 def log_warning(logger: Any, check_id: str, message: str, *args: object, location: object = None,
                 error: bool = False) -> None:
     """A Sphinx warning (or error) of ours: ``type="handbook"``, ``subtype=<id>``, so Sphinx ends
-    the line with ``[handbook.<id>]`` and ``suppress_warnings`` silences exactly it."""
-    check(check_id)
+    the line with ``[handbook.<id>]`` and ``suppress_warnings`` silences exactly it; the registry's
+    fix is added where the message has none."""
+    text = with_fix(check_id, message % args if args else message)
     log = logger.error if error else logger.warning
-    log(message, *args, location=location, type=SPHINX_TYPE, subtype=check_id)
+    log("%s", text, location=location, type=SPHINX_TYPE, subtype=check_id)

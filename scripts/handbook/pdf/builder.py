@@ -167,7 +167,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
             if problem.check in silenced:
                 continue
             self.problem_count += 1
-            logger.error("%s [%s]", problem.message, problem.check, location=node_location(problem.node))
+            logger.error("%s [%s]", check_ids.with_fix(problem.check, problem.message), problem.check,
+                         location=node_location(problem.node))
 
     def prepare(self, docname: str) -> tuple[nodes.document, list[Problem]]:
         """The document's doctree made ready for print, and the problems found in it."""

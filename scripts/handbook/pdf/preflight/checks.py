@@ -31,7 +31,7 @@ class Finding:
 
     def line(self, pdf: str, severity: str = "error") -> str:
         where = f"{pdf}: page {self.page}" if self.page else pdf
-        what, dash, fix = self.message.partition(" — ")
+        what, dash, fix = check_ids.with_fix(self.check, self.message).partition(" — ")
         if self.source:
             what = f"{what} ({self.source})"
         return f"{where}: {severity}: {what}{dash}{fix} [{self.check}]"

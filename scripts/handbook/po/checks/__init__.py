@@ -37,4 +37,4 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message} [{self.check}]"
+        return f"{where}: {self.severity}: {check_ids.with_fix(self.check, self.message)} [{self.check}]"
