@@ -116,10 +116,12 @@ def test_every_id_has_its_meaning_fix_level_and_place():
 
 
 def test_suppress_warnings_names_resolve_to_ids_and_safety_checks_are_refused():
-    silenced, refused = check_ids.suppressed(
-        ["handbook.number", "po-syntax", "events.status", "practice-field", "handbook.pdf-font", "ref.ref"])
+    silenced, refused = check_ids.suppressed(["handbook.number", "po-syntax", "events.status", "practice-field",
+                                              "handbook.pdf-font", "ref.ref", "handbook.nubmer"])
     assert silenced == {"number", "event-status", "practice-field"}
-    assert refused == ["syntax", "pdf-font"]
+    assert refused == ["syntax", "pdf-font", "handbook.nubmer"]
+    assert check_ids.refused_message("handbook.nubmer").startswith(
+        "suppress_warnings names handbook.nubmer, which is no check id — correct its spelling")
     everything, refused = check_ids.suppressed(["handbook"])
     assert refused == [] and "number" in everything and "raw-html" not in everything
     assert everything == {c.id for c in check_ids.CHECKS.values() if c.silenceable}

@@ -252,11 +252,14 @@ def is_ours(name: str) -> bool:
 
 def suppressed(names: Iterable[str]) -> tuple[frozenset[str], list[str]]:
     """What conf.py's ``suppress_warnings`` silences of ours: the silenceable ids it names (a wildcard
-    silences every silenceable one), and the ids it names that can never be silenced."""
+    silences every silenceable one), and what it names in vain: the ids that can never be silenced,
+    and names such as ``handbook.nubmer`` that are no id of ours."""
     silenced: set[str] = set()
     refused: list[str] = []
     for name in names if isinstance(names, (list, tuple, set, frozenset)) else ():
         ids = resolve(str(name))
+        if not ids and str(name).startswith(f"{SPHINX_TYPE}.") and name not in refused:
+            refused.append(str(name))
         wildcard = len(ids) > 1
         for check_id in ids:
             if CHECKS[check_id].silenceable:
@@ -276,8 +279,12 @@ def entry_silenceable() -> frozenset[str]:
     return frozenset(c.id for c in _TABLE if c.silence == ENTRY)
 
 
-def refused_message(check_id: str) -> str:
-    return (f"suppress_warnings names {tag(check_id)}, which cannot be silenced (a safety check, or "
+def refused_message(name: str) -> str:
+    """Why an entry of suppress_warnings (an id ``suppressed()`` refused) silences nothing."""
+    if name not in CHECKS:
+        return (f"suppress_warnings names {name}, which is no check id — correct its spelling "
+                "(.venv/bin/python -m handbook checks lists the ids)")
+    return (f"suppress_warnings names {tag(name)}, which cannot be silenced (a safety check, or "
             "a file that cannot be read) — remove it from suppress_warnings in conf.py and fix the "
             "problem instead")
 

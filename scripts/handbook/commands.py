@@ -235,7 +235,8 @@ def check(langs: str, layout: Layout | None = None) -> int:
 
 def _unsuppressed(layout: Layout, settings: Settings, problems: list[Problem]) -> list[Problem]:
     """The problems but those conf.py's ``suppress_warnings`` silences (``handbook.<id>``, as for the
-    build's warnings), and one line for each id named there that can never be silenced."""
+    build's warnings), and one line for each name there that silences nothing of ours (a safety check,
+    a misspelt id)."""
     from handbook import check_ids
     from handbook.po.checks import WARNING, Problem  # noqa: F811 - the runtime import
 
@@ -243,7 +244,7 @@ def _unsuppressed(layout: Layout, settings: Settings, problems: list[Problem]) -
     conf = layout.rel(layout.conf)
     line = next((n for n, text in enumerate(layout.conf.read_text(encoding="utf-8").splitlines(), 1)
                  if text.startswith("suppress_warnings")), 1)
-    return ([Problem(conf, line, WARNING, check_ids.refused_message(check_id), "ignore") for check_id in refused]
+    return ([Problem(conf, line, WARNING, check_ids.refused_message(name), "ignore") for name in refused]
             + [p for p in problems if p.check not in silenced])
 
 
