@@ -167,8 +167,9 @@ class PDFBuilder(StandaloneHTMLBuilder):
             if problem.check in silenced:
                 continue
             self.problem_count += 1
-            logger.error("%s [%s]", check_ids.with_fix(problem.check, problem.message), problem.check,
-                         location=node_location(problem.node))
+            # Sphinx appends "[handbook.<check>]"; the registry adds its fix where the message has none.
+            check_ids.log_warning(logger, problem.check, "%s", problem.message,
+                                  location=node_location(problem.node), error=True)
 
     def prepare(self, docname: str) -> tuple[nodes.document, list[Problem]]:
         """The document's doctree made ready for print, and the problems found in it."""
@@ -376,7 +377,8 @@ class PDFBuilder(StandaloneHTMLBuilder):
         for (variant, html_path, pdf_path, title), result in zip(self.html_files, results, strict=True):
             if not result.ok:
                 for message in result.problems:
-                    logger.error("%s: %s [pdf-render]", os.path.relpath(pdf_path), message)
+                    check_ids.log_warning(logger, "pdf-render", "%s: %s", os.path.relpath(pdf_path), message,
+                                          error=True)
                 continue
             if not self.passes_preflight(variant, pdf_path):
                 continue  # not staged: the language's PDFs are not published, the previous ones stay
