@@ -135,7 +135,8 @@ _TABLE = [
        "add the field to the {practice} directive", PROJECT),
     _c("practice-card", f"{S}, {B}", W, "a page holds more than one {practice} card",
        "give each practice a page of its own", PROJECT),
-    _c("event-date", f"{S}, {B}", W, "an event's :date: or :end: is not a date, or :end: is not after :date:",
+    _c("event-date", f"{S}, {B}", W, "an event's :date: or :end: (or conf.py's handbook_project_end) is not a date, or :end: "
+       "is not after :date:",
        "write YYYY-MM-DD, or leave :date: empty while the date is not known", PROJECT),
     _c("event-status", f"{S}, {B}", W, "an event's :status: is not planned or held, or a held event has no date",
        "write :status: planned or :status: held (with its :date:)", PROJECT),
