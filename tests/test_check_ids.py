@@ -218,3 +218,17 @@ def test_the_build_silences_an_old_spelling_and_refuses_a_safety_check(tmp_path)
     assert ("conf.py:") in out and ("warning: suppress_warnings names handbook.outside-docs, which cannot be "
                                     "silenced") in out and out.count("[handbook.ignore]") == 1
     assert after.status == 1  # the strict build still fails on the refused entry
+
+
+@pytest.mark.slow
+def test_the_pdf_preflight_honours_suppress_warnings(tmp_path, monkeypatch):
+    from test_pdf_preflight import build, plant  # the fault the preflight's own tests plant
+
+    root = copy_project(ROOTS / "pdf", tmp_path / "hb")
+    plant(root)
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('suppress_warnings = ["handbook.pdf-screen-only"]\n')
+    layout, run = build(root, monkeypatch)
+    assert run.status == 0, run.out + run.err
+    assert "pdf-screen-only" not in run.err and "включён JavaScript" not in run.err
+    assert (layout.site / "pdf" / "handbook-ru.pdf").is_file()
