@@ -76,4 +76,4 @@ def test_a_header_escaped_twice_is_reported_not_a_traceback(tmp_path):
     assert usable is None
     assert [str(p) for p in problems] == [
         "locales/fi/LC_MESSAGES/index.po:1: error: the header cannot be read (expected only letters, got "
-        "'fi\\\\nmime') — write each header line as \"Name: value\\n\" [po-syntax]"]
+        "'fi\\\\nmime') — write each header line as \"Name: value\\n\" [syntax]"]

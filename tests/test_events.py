@@ -136,7 +136,7 @@ def test_bad_status_and_held_without_date_are_reported_with_file_line_and_fix(tm
     assert run.status == 1
     out = run.out + run.err
     assert ("docs/events/past.md:3: warning: event :status: is 'done' — write `:status: planned` "
-            "(still to come) or `:status: held` (it took place) [events.status]") in out
+            "(still to come) or `:status: held` (it took place) [handbook.event-status]") in out
     assert ("docs/events/later.md:3: warning: a held event has no :date: — add `:date: YYYY-MM-DD`"
             in out)
 

@@ -81,7 +81,7 @@ def test_a_broken_po_file_is_reported_with_its_line_and_left_alone(tmp_path):
     line = text.splitlines().index('msgstr "Uusi teksti') + 1
     assert run.err.startswith(f"broken.po:{line}: error: this .po file cannot be read ("), run.err
     assert " — fix the line in Poedit or a text editor" in run.err
-    assert run.err.rstrip().endswith("[po-syntax]")
+    assert run.err.rstrip().endswith("[syntax]")
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -115,7 +115,7 @@ def test_a_chapter_fresh_from_the_template_still_has_placeholders_to_replace(tmp
     assert run.status == 1
     lines = run.err.splitlines()
     assert lines[0] == ("docs/chapters/02-otchetnost.md:7: error: the template's placeholder «ЗАМЕНИТЕ» is still "
-                        "here — replace it with your text [placeholder]")
+                        "here — replace it with your text [template-placeholder]")
     assert all(line.startswith("docs/chapters/02-otchetnost.md:") for line in lines)
 
 

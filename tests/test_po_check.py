@@ -141,7 +141,7 @@ def test_syntax_encoding_and_plural_forms_errors_have_lines(tmp_path):
     index_line = (lc / "index.po").read_bytes().split(b"\n").index(
         'msgstr "Etusivu «\u00e4»"'.encode("latin-1", "replace")) + 1
     assert f"locales/fi/LC_MESSAGES/index.po:{index_line}: error: the file is not UTF-8" in "\n".join(out)
-    syntax = [line for line in out if "[po-syntax]" in line]
+    syntax = [line for line in out if "[syntax]" in line]
     assert syntax and syntax[0].startswith("locales/fi/LC_MESSAGES/chapter.po:")
     assert int(syntax[0].split(":")[1]) > 1
 
@@ -154,7 +154,7 @@ def test_wrong_plural_forms_header(tmp_path):
     line = text.splitlines().index('"Plural-Forms: nplurals=3; plural=(n%10==1 ? 0 : 1);\\n"') + 1
     out = run_command(commands.check, "", layout).out
     assert f"locales/fi/LC_MESSAGES/chapter.po:{line}: error: nplurals=3 but fi has 2 plural forms" in out
-    assert "[po-plural-forms]" in out
+    assert "[plural-forms]" in out
 
 PIECES = list("аб fi{}`[]()<>#-*>:|%$^\n\\\"'.!?…") + ["{ref}", "](", "<script>", "{{ x }}", "%s", "[^1]"]
 markup_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)

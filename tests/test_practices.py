@@ -132,7 +132,7 @@ def test_missing_field_is_reported_with_file_and_line(tmp_path):
     assert len(lines) == 1, result.err
     assert lines[0].startswith("docs/practices/early.md:3: warning: practice card has no 'funding' "
                                "field — add ':funding: …' to the {practice} directive")
-    assert lines[0].endswith("[practice-field]")
+    assert lines[0].endswith("[handbook.practice-field]")
 
 
 def test_handbook_catalogue_has_three_cards_per_country_with_every_field(handbook_site):

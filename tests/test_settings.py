@@ -51,7 +51,7 @@ def test_a_misspelt_setting_stops_the_command_at_its_line(tmp_path, monkeypatch)
      "{'ru': 'Подписаться'} — write a list of strings or a dict of lists of strings by name, or delete "
      "the line for the default, [] [setting-type]"),
     ('handbook_project_end = "31.10.2020"', "handbook_project_end '31.10.2020' is not a date — write the "
-                                            "project's last day as YYYY-MM-DD, or leave it empty [events.date]"),
+                                            "project's last day as YYYY-MM-DD, or leave it empty [event-date]"),
 ])
 def test_a_mistyped_setting_stops_the_command_at_its_line(setting, message, tmp_path, monkeypatch):
     root, line = _project(tmp_path, setting + "\n")

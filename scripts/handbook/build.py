@@ -94,7 +94,9 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     from sphinx.application import Sphinx
 
     from handbook.catalogs import compile_language
+    from handbook.check_ids import suppressed
     from handbook.collector import tune_for_builds
+    from handbook.settings import SettingsError, load_settings
 
     tune_for_builds()
     layout = Layout(Path(root))
@@ -102,7 +104,13 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     warnings = io.StringIO()
     started = time.perf_counter()
     try:
-        problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
+        # conf.py's suppress_warnings silences a catalog's check as it does a Sphinx warning.
+        try:
+            silenced = suppressed(load_settings(layout).suppress_warnings)[0]
+        except SettingsError:
+            silenced = frozenset()  # Sphinx reports the wrong setting at its line and stops
+        problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy,
+                                    silenced)
         result.messages = [str(p) for p in problems]
         settings = {**(overrides or {}), "language": lang, "handbook_site_dir": str(layout.site),
                     "handbook_locales_dir": str(layout.locales),

@@ -21,6 +21,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
+from handbook import check_ids
+
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
@@ -34,7 +36,10 @@ class Problem:
     severity: str  # "error" or "warning"
     what: str
     fix: str
-    check: str
+    check: str  # registered in handbook.check_ids
+
+    def __post_init__(self) -> None:
+        check_ids.check(self.check)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.severity}: {self.what} — {self.fix} [{self.check}]"
@@ -126,9 +131,9 @@ def check_file(path: Path, lang: str, rel: str) -> tuple[list[Problem], object |
     text, bad_line, guess = _decode(path.read_bytes())
     if text is None:
         return [Problem(rel, bad_line, "error", f"the file is not UTF-8 (it looks like {guess})",
-                        "open it in Poedit or a text editor and save it as UTF-8", "po-encoding")], None
+                        check_ids.fix("encoding"), "encoding")], None
     text = text.removeprefix("\ufeff")
-    problems = [Problem(rel, line, "error", f"syntax error: {what}", fix, "po-syntax")
+    problems = [Problem(rel, line, "error", f"syntax error: {what}", fix, "syntax")
                 for line, what, fix in syntax_errors(text)]
     if problems:
         return problems, None
@@ -136,14 +141,14 @@ def check_file(path: Path, lang: str, rel: str) -> tuple[list[Problem], object |
         catalog = read_po(io.StringIO(text), locale=lang)
     except ValueError as exc:  # a header Babel cannot read ("Language: fi\\n", escaped twice)
         return [Problem(rel, 1, "error", f"the header cannot be read ({exc})",
-                        'write each header line as "Name: value\\n"', "po-syntax")], None
+                        'write each header line as "Name: value\\n"', "syntax")], None
     header_line, plural = _plural_forms_header(text)
     if plural is not None:
         problem = _plural_problem(plural, lang)
         if problem:
             right = str(get_plural(lang))
             problems.append(Problem(rel, header_line, "error", problem,
-                                    f'write "Plural-Forms: {right}\\n"', "po-plural-forms"))
+                                    f'write "Plural-Forms: {right}\\n"', "plural-forms"))
     problems += _duplicates(text, rel)
     return problems, catalog
 
@@ -159,8 +164,7 @@ def _duplicates(text: str, rel: str) -> list[Problem]:
             key = (context, msgid)
             if key in seen:
                 problems.append(Problem(rel, start, "error", f"duplicate message (first at line {seen[key]})",
-                                        "delete one of the two entries, keeping the better translation",
-                                        "po-duplicate"))
+                                        check_ids.fix("duplicate"), "duplicate"))
             else:
                 seen[key] = start
 
@@ -196,7 +200,7 @@ def _unquote(string: str) -> str:
     return string.strip()[1:-1]
 
 
-def _reader_slips(path: Path, rel: str, lang: str) -> list[Problem]:
+def _reader_slips(path: Path, rel: str, lang: str, silenced: frozenset[str]) -> list[Problem]:
     """What readers would see wrong (a number changed, a placeholder dropped…): the language fails,
     as with a broken file, while the others build; make check reports the same lines."""
     from handbook.po.checks.run import reader_problems  # those checks read files with this module
@@ -207,13 +211,17 @@ def _reader_slips(path: Path, rel: str, lang: str) -> list[Problem]:
     # A fuzzy translation was made for an older source: the review build shows it marked outdated,
     # and its numbers may rightly differ from the new source's, so it fails no build.
     for p in reader_problems(text, rel, lang, interface, with_fuzzy=False):
-        what, _, fix = p.message.partition(" — ")
+        if p.check in silenced:  # suppress_warnings in conf.py, as make check honours it
+            continue
+        what, _, fix = check_ids.with_fix(p.check, p.message).partition(" — ")
         found.append(Problem(p.path, p.line, p.severity, what, fix, p.check))
     return found
 
 
-def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy: bool = False) -> list[Problem]:
-    """Compile every usable .po of ``lang`` to ``out/<lang>/LC_MESSAGES``; return all problems."""
+def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy: bool = False,
+                     silenced: frozenset[str] = frozenset()) -> list[Problem]:
+    """Compile every usable .po of ``lang`` to ``out/<lang>/LC_MESSAGES``; return all problems
+    (but those of the check ids ``silenced`` by conf.py's suppress_warnings)."""
     source_dir = locales / lang / "LC_MESSAGES"
     target_dir = out / lang / "LC_MESSAGES"
     problems: list[Problem] = []
@@ -224,7 +232,7 @@ def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy:
         problems += found
         if catalog is None:
             continue
-        problems += _reader_slips(po, rel, lang)
+        problems += _reader_slips(po, rel, lang, silenced)
         mo = target_dir / po.relative_to(source_dir).with_suffix(".mo")
         wanted.add(mo)
         if b"POT-Creation-Date:" not in po.read_bytes():

@@ -70,6 +70,19 @@ def print_help() -> int:
     return EXIT_OK
 
 
+def print_checks(markdown: bool) -> int:
+    """Every check id of the toolchain (handbook.check_ids), for translators, authors and CI."""
+    from handbook import check_ids
+
+    if not markdown:
+        print("Check ids (stable): a line ends with [id], a build warning with [handbook.id]. To silence one "
+              "on purpose: suppress_warnings = [\"handbook.<id>\"] in conf.py; a translator: a comment "
+              "# handbook-ignore: <id> above the entry.")
+    for line in check_ids.table(markdown):
+        print(line)
+    return EXIT_OK
+
+
 def pending(name: str) -> int:
     target = next((t for t in TARGETS if t.name == name), None)
     if target is None or target.pending_issue is None:
@@ -119,6 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scales", default="", help="sizes to measure, e.g. 1,5,20 (the default)")
     p.add_argument("--pdfs", default="", help="only these PDF variants (e.g. standard), or none")
     sub.add_parser("help", help="list the Makefile targets")
+    p = sub.add_parser("checks", help="list every check id: what it means, how to fix it, how to silence it")
+    p.add_argument("--markdown", action="store_true", help="as README.md's table")
     p = sub.add_parser("pending", help="say that a target has not landed yet")
     p.add_argument("target")
     return parser
@@ -130,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_help()
     if args.command == "pending":
         return pending(args.target)
+    if args.command == "checks":
+        return print_checks(args.markdown)
     layout = Layout()
     try:
         # Imported here so that `make help` works before the virtual environment exists.

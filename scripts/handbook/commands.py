@@ -223,6 +223,7 @@ def check(langs: str, layout: Layout | None = None) -> int:
     # What each language needs besides its messages (title, glossary terms, figures).
     problems += readiness.check(layout, settings.titles, targets, settings.languages, settings.source_language,
                                 settings.glossary)
+    problems = _unsuppressed(layout, settings, problems)
     for problem in problems:
         print(problem, flush=True)
     errors = sum(p.severity == "error" for p in problems)
@@ -233,6 +234,21 @@ def check(langs: str, layout: Layout | None = None) -> int:
     print(f"check: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
           f"in the translations ({', '.join(targets)})", file=sys.stderr)
     return 1
+
+
+def _unsuppressed(layout: Layout, settings: Settings, problems: list[Problem]) -> list[Problem]:
+    """The problems but those conf.py's ``suppress_warnings`` silences (``handbook.<id>``, as for the
+    build's warnings), and one line for each name there that silences nothing of ours (a safety check,
+    a misspelt id)."""
+    from handbook import check_ids
+    from handbook.po.checks import WARNING, Problem  # noqa: F811 - the runtime import
+
+    silenced, refused = check_ids.suppressed(settings.suppress_warnings)
+    conf = layout.rel(layout.conf)
+    line = next((n for n, text in enumerate(layout.conf.read_text(encoding="utf-8").splitlines(), 1)
+                 if text.startswith("suppress_warnings")), 1)
+    return ([Problem(conf, line, WARNING, check_ids.refused_message(name), "ignore") for name in refused]
+            + [p for p in problems if p.check not in silenced])
 
 
 def _sources(layout: Layout, settings: Settings) -> list[Problem]:

@@ -72,7 +72,7 @@ def _day(value: str) -> str:
         if value.strip():
             date.fromisoformat(value.strip())
     except ValueError:
-        return f"{value!r} is not a date — write the project's last day as YYYY-MM-DD, or leave it empty [events.date]"
+        return f"{value!r} is not a date — write the project's last day as YYYY-MM-DD, or leave it empty [event-date]"
     return ""
 
 

@@ -80,7 +80,7 @@ def main(files: list[str], layout: Layout | None = None) -> int:
                 print(f"Normalised: {layout.rel(path)}")
         except PoSyntaxError as exc:
             print(f"{layout.rel(path)}:{exc.line}: error: this .po file cannot be read ({exc.reason}) — "
-                  "fix the line in Poedit or a text editor, or restore it with git checkout [po-syntax]",
+                  "fix the line in Poedit or a text editor, or restore it with git checkout [syntax]",
                   file=sys.stderr)
             status = 1
     return status

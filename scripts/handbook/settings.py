@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import runpy
 import traceback
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from handbook.config import PREFIX, Settings, SettingsError, Wrong, from_values, is_base_url
 from handbook.paths import Layout
 
-__all__ = ["Settings", "SettingsError", "load_settings", "with_base_url"]
+__all__ = ["ConfSettings", "Settings", "SettingsError", "load_settings", "with_base_url"]
+
+
+@dataclass(frozen=True)
+class ConfSettings(Settings):
+    """The handbook settings, plus Sphinx's own ``suppress_warnings``: the check ids it silences
+    are silenced by ``make check`` and the catalog check too (handbook.check_ids)."""
+
+    suppress_warnings: tuple[str, ...] = ()
 
 
 def load_settings(layout: Layout) -> Settings:
@@ -25,7 +33,11 @@ def load_settings(layout: Layout) -> Settings:
                       f"conf.py does not run ({type(exc).__name__}: {exc}) — fix this line [settings]")
         raise SettingsError(str(wrong), [wrong]) from None
     given = {name: value for name, value in values.items() if name.startswith(PREFIX)}
-    return from_values(given, layout.conf, layout.rel(layout.conf))
+    settings = from_values(given, layout.conf, layout.rel(layout.conf))
+    suppress = values.get("suppress_warnings") or ()
+    return ConfSettings(**{f.name: getattr(settings, f.name) for f in fields(Settings)},
+                        suppress_warnings=tuple(str(name) for name in suppress)
+                        if isinstance(suppress, (list, tuple)) else ())
 
 
 def _failing_line(exc: Exception, conf: Path) -> int:

@@ -45,7 +45,7 @@ def check_file(layout: Layout, path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     where = layout.rel(path)
     messages = [f"{where}:{n}: error: the template's placeholder «{PLACEHOLDER}» is still here — "
-                f"replace it with your text [placeholder]"
+                f"replace it with your text [template-placeholder]"
                 for n, line in enumerate(lines, 1) if PLACEHOLDER in line]
     if path.resolve().parent == (layout.docs / "chapters").resolve():
         messages += [f"{where}:{n}: error: {what} — {fix} [chapter-structure]"

@@ -12,6 +12,8 @@ from docutils import nodes, utils
 from markupsafe import escape
 from sphinx import addnodes
 
+from handbook import check_ids
+
 # What the PDF builder's get_target_uri() returns for a document: Sphinx appends "#label", and
 # rewrite_links() turns the pair into an id of the single print document.
 MARK = "handbook-pdf:"
@@ -55,8 +57,11 @@ class Problem:
 
     node: nodes.Node | None
     message: str
-    check: str
+    check: str  # registered in handbook.check_ids
     extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_ids.check(self.check)
 
 
 def prefix_ids(tree: nodes.Element, docname: str) -> None:

@@ -40,7 +40,7 @@ def load(path: Path) -> list[Term]:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise GlossaryError(f"{exc.position[0]}: error: the glossary is not valid XML ({exc}) — "
-                            "fix it or export it again from Weblate [glossary]") from None
+                            "fix it or export it again from Weblate [glossary-file]") from None
     terms = []
     for entry in root.iter("termEntry"):
         term = Term()

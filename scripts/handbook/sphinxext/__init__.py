@@ -15,8 +15,8 @@ from handbook import __version__
 from handbook.languages import search_language
 from handbook.sphinxext import (anchors, catalogue, confine, docutils_nb, events, fences, file_urls,
                                 image_limits, interface_catalog, jscatalog, leftovers, navigation, passage_lang,
-                                practices, progress, review_diff, sanitize, search_stems, site_meta, sources, switcher,
-                                theme, toggles)
+                                practices, progress, review_diff, sanitize, search_stems, silencing, site_meta, sources,
+                                switcher, theme, toggles)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -49,6 +49,7 @@ def _apply_language_settings(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("handbook.sphinxext.settings")  # every handbook_* setting (handbook.config)
     app.connect("config-inited", _apply_language_settings, priority=400)
+    silencing.setup(app)
     docutils_nb.register()
     app.add_css_file("handbook.css")
     anchors.setup(app)

@@ -29,6 +29,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.i18n import search_image_for_language
 
+from handbook import check_ids
 from handbook.markup_policy import html_problems, svg_problems, url_problem
 
 logger = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def _shown(path: str | os.PathLike[str], root: Path) -> str:
 
 def _warn(what: str, fix: str, location: object, check: str = CHECK) -> None:
     # Sphinx appends "[handbook.<check>]" itself; the build is strict, so this fails it.
-    logger.warning("%s — %s", what, fix, location=location, type="handbook", subtype=check)
+    check_ids.log_warning(logger, check, "%s — %s", what, fix, location=location)
 
 
 class ConfinedDependencies(DependencyList):
@@ -248,9 +249,9 @@ def check_links(app: Sphinx) -> None:
                 if path.is_symlink() and not is_inside(path, roots):
                     where = nodes.Element()  # a file, not a page: Sphinx shows "<path>:" for it
                     where.source = str(path)
-                    logger.warning("a symbolic link to %s, outside docs/; the build does not follow it "
-                                   "— replace the link by the file itself, or point it inside docs/",
-                                   os.readlink(path), location=where, type="handbook", subtype=CHECK)
+                    check_ids.log_warning(logger, CHECK, "a symbolic link to %s, outside docs/; the build does "
+                                          "not follow it — replace the link by the file itself, or point it "
+                                          "inside docs/", os.readlink(path), location=where)
 
 
 def setup(app: Sphinx) -> None:

@@ -44,6 +44,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from handbook import check_ids
 from handbook.sphinxext.site_meta import build_date, page_date
 
 logger = logging.getLogger(__name__)
@@ -152,8 +153,8 @@ class EventDirective(SphinxDirective):
                    "place": directives.unchanged, "status": directives.unchanged}
 
     def _warn(self, what: str, fix: str, check: str) -> None:
-        logger.warning("%s — %s [events.%s]", what, fix, check, location=self.get_location(),
-                       type="events", subtype=check)
+        # Sphinx appends "[handbook.event-<check>]" itself.
+        check_ids.log_warning(logger, f"event-{check}", "%s — %s", what, fix, location=self.get_location())
 
     def _date(self, option: str) -> dt.date | None:
         text = self.options.get(option, "") or ""

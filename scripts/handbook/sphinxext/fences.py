@@ -8,6 +8,8 @@ import re
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from handbook import check_ids
+
 logger = logging.getLogger(__name__)
 
 # CommonMark: up to three spaces, then three or more ` or ~ (MyST's colon_fence adds :::). Lines of
@@ -36,9 +38,9 @@ def _check(app: Sphinx, docname: str, source: list[str]) -> None:
     found = unclosed_fence(source[0])
     if found:
         line, marker = found
-        logger.warning("the fence %s opened here is never closed, so the rest of the file is inside it "
-                       "— close it with a line of %s", marker, marker[0] * len(marker),
-                       location=(docname, line), type="handbook", subtype="unclosed-fence")
+        check_ids.log_warning(logger, "unclosed-fence", "the fence %s opened here is never closed, so the "
+                              "rest of the file is inside it — close it with a line of %s", marker,
+                              marker[0] * len(marker), location=(docname, line))
 
 
 def setup(app: Sphinx) -> None:

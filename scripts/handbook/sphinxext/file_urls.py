@@ -8,6 +8,8 @@ import re
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from handbook import check_ids
+
 logger = logging.getLogger(__name__)
 
 _FILE_URL = re.compile(r"\]\(\s*<?(file:[^)\s>]*)", re.IGNORECASE)
@@ -21,9 +23,9 @@ def file_urls(text: str) -> list[tuple[int, str]]:
 
 def _check(app: Sphinx, docname: str, source: list[str]) -> None:
     for line, url in file_urls(source[0]):
-        logger.warning("%s points at a file of this computer, which neither the site nor the PDF may read "
-                       "(it is shown as text) — put the file under docs/ and give its path relative "
-                       "to this page", url, location=(docname, line), type="handbook", subtype="file-url")
+        check_ids.log_warning(logger, "file-url", "%s points at a file of this computer, which neither the "
+                              "site nor the PDF may read (it is shown as text) — put the file under docs/ and "
+                              "give its path relative to this page", url, location=(docname, line))
 
 
 def setup(app: Sphinx) -> None:

@@ -17,6 +17,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from handbook import check_ids
+
 logger = logging.getLogger(__name__)
 
 # An image this wide fills a page of the site and of the PDF (A4 at 300 dpi is 2,480 px).
@@ -94,7 +96,7 @@ def _check(app: Sphinx, doctree: nodes.document) -> None:
             shown = os.path.relpath(path, app.confdir)  # from the repository's root: docs/…
             for message in problems(path, shown, config.handbook_image_max_bytes,
                                     config.handbook_image_max_pixels):
-                logger.warning("%s", message, location=image, type="handbook", subtype="image-too-large")
+                check_ids.log_warning(logger, "image-too-large", "%s", message, location=image)
 
 
 def setup(app: Sphinx) -> None:

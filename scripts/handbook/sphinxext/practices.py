@@ -30,6 +30,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from handbook import check_ids
 from handbook.sphinxext.anchors import slugify
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ DEFAULT_LABELS = {
     "sources": "Источники",
 }
 
-# Sphinx appends "[practice-field]" to the message; suppress_warnings accepts the same id.
+# Sphinx appends "[handbook.practice-field]" to the message; suppress_warnings accepts the same id.
 CHECK_ID = "practice-field"
 
 
@@ -88,8 +89,8 @@ class PracticeDirective(SphinxDirective):
         for name in FIELDS:
             value = " ".join((self.options.get(name) or "").split())
             if not value:
-                logger.warning(missing_field_message(name), location=(self.env.docname, line),
-                               type=CHECK_ID)
+                check_ids.log_warning(logger, CHECK_ID, "%s", missing_field_message(name),
+                                      location=(self.env.docname, line))
                 continue
             card["keys"][name] = slugify(value)
             inline, messages = self.parse_inline(value, lineno=line)
@@ -151,8 +152,8 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
     domain: PracticeDomain = app.env.get_domain("practice")  # type: ignore[assignment]
     cards = list(doctree.findall(practice_card))
     if len(cards) > 1:
-        logger.warning("a page holds more than one {practice} card — give each practice a page "
-                       "of its own", location=cards[1], type=CHECK_ID)
+        check_ids.log_warning(logger, "practice-card", "a page holds more than one {practice} card — give "
+                              "each practice a page of its own", location=cards[1])
     if cards:
         domain.cards[docname] = card_record(doctree, cards[0])
 

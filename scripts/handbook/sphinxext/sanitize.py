@@ -21,6 +21,8 @@ from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.i18n import Locale, PreserveTranslatableMessages
 from sphinx.util import logging
+
+from handbook import check_ids
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import is_translatable
 
@@ -152,9 +154,8 @@ class NeutraliseTranslatedMarkup(SphinxTransform):
 
     def _warn(self, element: nodes.Element, what: str, fix: str, check: str) -> None:
         # Sphinx appends "[handbook.<check>]" itself.
-        logger.warning("%s — %s (locales/%s/LC_MESSAGES/%s.po)", what, fix,
-                       self.config.language, self.env.docname,
-                       location=element, type="handbook", subtype=check)
+        check_ids.log_warning(logger, check, "%s — %s (locales/%s/LC_MESSAGES/%s.po)", what, fix,
+                              self.config.language, self.env.docname, location=element)
 
 
 def setup(app: Sphinx) -> None:

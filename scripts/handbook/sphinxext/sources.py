@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from handbook import check_ids
 from handbook.sources_data import KINDS, CITATION, Source, Sources, load
 
 logger = logging.getLogger(__name__)
@@ -50,9 +51,9 @@ class SourceRole(SphinxRole):
         rest = (match.group(2) or "").strip() if match else ""
         source = _sources(self.env).by_id().get(ident)
         if source is None:
-            logger.warning("the source %s is not in %s — add it there, or correct the id", ident,
-                           self.config.handbook_sources_file, location=self.get_location(),
-                           type="handbook", subtype="source-unknown")
+            check_ids.log_warning(logger, "source-unknown", "the source %s is not in %s — add it there, or "
+                                  "correct the id", ident, self.config.handbook_sources_file,
+                                  location=self.get_location())
             return [nodes.inline(self.rawtext, ident)], []
         text = source.cite + (f", {rest}" if rest else "")
         ref = addnodes.pending_xref(self.rawtext, refdomain="std", reftype="ref", reftarget=anchor(ident),
@@ -84,7 +85,7 @@ class SourcesDirective(SphinxDirective):
         sources = _sources(self.env)
         for problem in sources.problems:
             where = f"{sources.path}:{problem.line}" if problem.line else str(sources.path)
-            logger.warning("%s", problem.message, location=where, type="handbook", subtype=problem.check)
+            check_ids.log_warning(logger, problem.check, "%s", problem.message, location=where)
         kind = self.options.get("kind")
         chosen = [s for s in sources.ordered() if kind is None or s.kind == kind]
         if not chosen:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook import check_ids
 from handbook.pdf.preflight.locating import Locator, _short
 from handbook.pdf.preflight.reading import Document, Run, read
 
@@ -25,9 +26,12 @@ class Finding:
     message: str  # what is wrong — how to fix
     source: str = ""  # "docs/…md" or "docs/…md, section «…»"
 
+    def __post_init__(self) -> None:
+        check_ids.check(self.check)  # registered, with its fix text
+
     def line(self, pdf: str, severity: str = "error") -> str:
         where = f"{pdf}: page {self.page}" if self.page else pdf
-        what, dash, fix = self.message.partition(" — ")
+        what, dash, fix = check_ids.with_fix(self.check, self.message).partition(" — ")
         if self.source:
             what = f"{what} ({self.source})"
         return f"{where}: {severity}: {what}{dash}{fix} [{self.check}]"

@@ -1,12 +1,15 @@
 """``make check``: every translation checked against its source message.
 
 Each check is a function ``(source, translation, context) -> list[Finding]``; the runner
-adds the file and line. Check identifiers are stable: translators search for them.
+adds the file and line. Check identifiers are stable (translators search for them) and registered
+in ``handbook.check_ids``: a finding with an id that is not there is our bug (``KeyError``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from handbook import check_ids
 
 ERROR, WARNING = "error", "warning"
 
@@ -17,6 +20,9 @@ class Finding:
     message: str  # what is wrong — how to fix
     check: str
 
+    def __post_init__(self) -> None:
+        check_ids.check(self.check)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -26,6 +32,9 @@ class Problem:
     message: str
     check: str
 
+    def __post_init__(self) -> None:
+        check_ids.check(self.check)
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message} [{self.check}]"
+        return f"{where}: {self.severity}: {check_ids.with_fix(self.check, self.message)} [{self.check}]"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 
+from handbook import check_ids
 from handbook.paths import Layout
 from handbook.po import catalog, glossary
 from handbook.po.checks import (ERROR, WARNING, Finding, Problem, characters, files, markup, safety, structure,
@@ -19,7 +20,7 @@ READER_CHECKS = frozenset({"control-character", "placeholder", visible.NUMBER, v
                            visible.UNBALANCED, visible.SPACES})
 # A translator may silence these for one entry on purpose (a translator's comment
 # "# handbook-ignore: number"); the safety and structure checks cannot be silenced.
-IGNORABLE = READER_CHECKS | {"copied-source", "double-space", "punctuation", "glossary", "too-long"}
+IGNORABLE = check_ids.entry_silenceable()
 IGNORE = "handbook-ignore:"
 
 
@@ -56,7 +57,10 @@ def ignored(entry: polib.POEntry) -> tuple[set[str], list[str]]:
     for line in (entry.tcomment or "").splitlines():
         if line.strip().startswith(IGNORE):
             named |= {name for name in re.split(r"[\s,]+", line.strip()[len(IGNORE):]) if name}
-    return named & IGNORABLE, sorted(named - IGNORABLE)
+    # An old spelling of an id (po-syntax) names the id that replaced it.
+    resolved = {name: (check_ids.resolve(name) or [name])[0] for name in named}
+    return ({resolved[name] for name in named} & IGNORABLE,
+            sorted(name for name in named if resolved[name] not in IGNORABLE))
 
 
 def _entry_problems(po: polib.POFile, text: str, shown: str, lang: str, source_lang: str,
@@ -110,7 +114,7 @@ def load_terms(layout: Layout, relative: str) -> tuple[list[glossary.Term], list
     except glossary.GlossaryError as exc:
         line, _, message = str(exc).partition(": error: ")
         return [], [Problem(relative, int(line) if line.isdigit() else 1, ERROR, message.rsplit(" [", 1)[0],
-                            "glossary")]
+                            "glossary-file")]
 
 
 def check_languages(layout: Layout, languages: Sequence[str], source_lang: str,
