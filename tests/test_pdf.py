@@ -470,7 +470,7 @@ def test_state_records_each_languages_pdf_stages_and_pages(built):
 
 
 def test_print_html_path_is_the_document_the_pdf_was_made_from(built, tmp_path):
-    from handbook.pdf import print_html_path
+    from handbook.pdf.print_html import print_html_path
     from handbook.pdf.render import weasyprint_alone
 
     layout, _ = built

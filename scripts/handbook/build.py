@@ -15,11 +15,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook import faults, processes
+from handbook import atomic, faults, processes
 from handbook.fingerprint import StateFile, fingerprint
 from handbook.hints import add_hint
 from handbook.paths import Layout
-from handbook.publish import publish, recover
+from handbook.folder_swap import recover, swap_in
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _TOOLCHAIN_MARK = "toolchain.key"  # in a doctree folder: the toolchain that made it
@@ -93,8 +93,8 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     processes.die_with_parent()  # a worker ends with the command that started it
     from sphinx.application import Sphinx
 
-    from handbook.catalogs import compile_language
-    from handbook.collector import tune_for_builds
+    from handbook.compile_catalogs import compile_language
+    from handbook.gc_tuning import tune_for_builds
 
     tune_for_builds()
     layout = Layout(Path(root))
@@ -216,7 +216,7 @@ def run(layout: Layout, jobs: Sequence[Job],
                 if job.publish is not None:
                     job.publish(result)
                 elif job.workdir != job.outdir and job.workdir.is_dir():
-                    publish(job.workdir, job.outdir, layout.scratch)
+                    swap_in(job.workdir, job.outdir, layout.scratch)
                 job.state.record(job.content_key, job.toolchain_key)
                 job.doctreedir.mkdir(parents=True, exist_ok=True)
                 (job.doctreedir / _TOOLCHAIN_MARK).write_text(job.toolchain_key)
@@ -249,9 +249,7 @@ def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> N
             for r in results if not r.skipped]
     if data:
         target = layout.state / f"last-{results[0].builder}.json"
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1))
-        tmp.replace(target)
+        atomic.write_text(target, json.dumps(data, indent=1))
         run = {"builder": results[0].builder, "seconds": round(seconds, 3), "results": data}
         log = layout.state / "runs.jsonl"
         kept = log.read_text(encoding="utf-8").splitlines()[-(_RUNS_KEPT - 1):] if log.is_file() else []

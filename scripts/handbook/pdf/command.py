@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from handbook import build, commands
+from handbook import build, build_report, command_args
 from handbook.paths import Layout
 from handbook.pdf import editions, manifest
 from handbook.pdf.variants import VariantError, resolve, standard_names
@@ -20,13 +20,13 @@ class _Conf:
     """The PDF settings of conf.py, with the same defaults as the Sphinx extension."""
 
     def __init__(self, layout: Layout) -> None:
-        values = commands._settings(layout).values
+        values = command_args.settings_for(layout).values
         self.handbook_pdf_variants = values.get("handbook_pdf_variants", ["standard", "large-print"])
         try:  # the editions' data files (pdf/editions.py), or conf.py's dict
             self.handbook_pdf_editions = editions.load(values.get("handbook_pdf_editions", {}),
                                                        layout.root)
         except editions.EditionError as exc:
-            raise commands.UsageError(str(exc)) from None
+            raise command_args.UsageError(str(exc)) from None
         self.handbook_pdf_handouts = values.get("handbook_pdf_handouts", {})
 
 
@@ -41,7 +41,7 @@ def variant_names(edition: str, layout: Layout) -> list[str]:
         resolve(names, conf)
     except VariantError as exc:
         editions = ", ".join(conf.handbook_pdf_editions) or "none configured"
-        raise commands.UsageError(f"{exc} (EDITION= takes a seminar edition: {editions})") from None
+        raise command_args.UsageError(f"{exc} (EDITION= takes a seminar edition: {editions})") from None
     return names
 
 
@@ -57,13 +57,13 @@ def _publisher(layout: Layout, configured: set[str]) -> Callable[[build.BuildRes
 def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout | None = None,
         duplex: str = "") -> int:
     layout = layout or Layout()
-    settings = commands._settings(layout)
-    languages = commands.parse_languages(langs, settings)
+    settings = command_args.settings_for(layout)
+    languages = command_args.parse_languages(langs, settings)
     if print_mode not in ("", "shop"):
-        raise commands.UsageError(f"unknown PRINT={print_mode!r} — use PRINT=shop for 3 mm bleed and "
+        raise command_args.UsageError(f"unknown PRINT={print_mode!r} — use PRINT=shop for 3 mm bleed and "
                                   "crop marks, or leave it out")
     if duplex not in ("", "0", "1"):
-        raise commands.UsageError(f"unknown DUPLEX={duplex!r} — use DUPLEX=0 for one-sided printing, "
+        raise command_args.UsageError(f"unknown DUPLEX={duplex!r} — use DUPLEX=0 for one-sided printing, "
                                   "DUPLEX=1 for the book layout, or leave it out (conf.py decides)")
     names = variant_names(edition, layout)
     key = hashlib.sha256(f"{names}|{print_mode}|{duplex}".encode()).hexdigest()[:12]
@@ -87,7 +87,7 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
         if len(expected) < len(names) or not all((layout.site / e.file).is_file() for e in expected):
             job.state.forget()  # a PDF is missing: build again even if the sources did not change
     print(f"PDF: {', '.join(languages)} — {', '.join(names)}", flush=True)
-    results = build.run(layout, jobs, commands._Reporter(layout))
+    results = build.run(layout, jobs, build_report.Reporter(layout))
     entries = [e for e in manifest.read(layout.site)
                if e.language in languages and e.variant in names and e.print == print_mode]
     for entry in entries:
