@@ -88,8 +88,16 @@ def _toolchain(layout: Layout) -> list[Path]:
 
 def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: str,
                    fresh: bool, use_fuzzy: bool = False,
-                   overrides: dict[str, object] | None = None) -> BuildResult:
-    """Run one Sphinx build in this process (called in a worker process)."""
+                   overrides: dict[str, object] | None = None,
+                   locales: str = "", compiled: str = "") -> BuildResult:
+    """Run one Sphinx build in this process (called in a worker process): the one way the toolchain
+    starts Sphinx, so that every build (site, PDF, preview, review) checks the catalogs first, is
+    strict and reports its warnings alike.
+
+    ``locales``: a folder of catalogs to build with instead of the project's ``locales/`` (the
+    review's copies, outdated translations marked), named ``locales`` too, so that a problem is
+    reported at the same path as in the translator's file; ``compiled``: where their .mo files go.
+    """
     processes.die_with_parent()  # a worker ends with the command that started it
     from sphinx.application import Sphinx
 
@@ -102,11 +110,14 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     warnings = io.StringIO()
     started = time.perf_counter()
     try:
-        problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy)
+        catalogs = Path(locales) if locales else layout.locales
+        compiled_dir = Path(compiled) if compiled else layout.compiled_locales
+        # Paths relative to the catalogs' parent: locales/<lang>/… for the project's and the copies.
+        problems = compile_language(catalogs, lang, compiled_dir, catalogs.parent, use_fuzzy)
         result.messages = [str(p) for p in problems]
-        settings = {**(overrides or {}), "language": lang, "handbook_site_dir": str(layout.site),
-                    "handbook_locales_dir": str(layout.locales),
-                    "locale_dirs": [str(layout.compiled_locales)], "gettext_auto_build": False}
+        settings = {"handbook_site_dir": str(layout.site), "handbook_locales_dir": str(layout.locales),
+                    **(overrides or {}),
+                    "language": lang, "locale_dirs": [str(compiled_dir)], "gettext_auto_build": False}
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
                      confoverrides=settings, status=None, warning=warnings,
                      freshenv=fresh, warningiserror=True)

@@ -218,9 +218,9 @@ def review(langs: str, layout: Layout | None = None) -> int:
     for lang in targets:
         _say(f"  {lang}: building the review site and PDF …")
         results, marked, outdir = po_review.review(layout, lang)
-        for result in results:
-            for message in result.messages:
-                print(message, file=sys.stderr, flush=True)
+        # The site and the PDF read the same catalogs: each problem is given once.
+        for message in dict.fromkeys(m for result in results for m in result.messages):
+            print(message, file=sys.stderr, flush=True)
         site, pdf = results
         if not site.ok:
             _say(f"  {lang}: the review site failed to build (see the messages above)")
