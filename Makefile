@@ -20,7 +20,7 @@ BASE_URL ?=
 # -- Internal --------------------------------------------------------------------------------
 VENV := .venv
 HANDBOOK := $(VENV)/bin/python -m handbook
-# Works before the set-up: the CLI's help and "not available yet" need only the standard library.
+# Works before the set-up: the CLI's help needs only the standard library.
 HANDBOOK_LITE := PYTHONPATH=scripts $(PYTHON) -m handbook
 SETUP_DONE := $(VENV)/.setup-done
 # `make serve LANG=fi` and `make add-language LANG=da` (the issues' spelling) count LANG only

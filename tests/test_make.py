@@ -7,8 +7,7 @@ import subprocess
 import sys
 import time
 
-from handbook import cli
-from support import REPO, run_command
+from support import REPO
 
 # The interface table of DESIGN.md.
 INTERFACE = ["make", "make test", "make test-fast", "make html", "make pdf", "make gettext", "make update-po",
@@ -53,15 +52,6 @@ def test_help_lists_every_target_one_line_each():
     names = [" ".join(words[:2]) for words in usages]
     for target in INTERFACE:
         assert names.count(target) == 1, target
-
-
-def test_pending_says_which_issue_delivers_a_target(monkeypatch):
-    # Every target has landed now; the message stays for the next one.
-    monkeypatch.setattr(cli, "TARGETS", [*cli.TARGETS, cli.Target("later", "make later", "…", pending_issue=99)])
-    result = run_command(cli.main, ["pending", "later"])
-    assert result.status == 2
-    assert "make later: not available yet — it is delivered by issue #99" in result.err
-    assert run_command(cli.main, ["pending", "bench"]).status == 2  # landed: not pending any more
 
 
 def test_set_up_runs_until_done_then_not_again_until_the_dependencies_change(tmp_path):

@@ -25,7 +25,6 @@ class Target:
     name: str
     usage: str
     summary: str
-    pending_issue: int | None = None  # the issue that will deliver it, while it has not landed
 
 
 # The Makefile's interface (../shared/DESIGN.md), in the order `make help` shows it.
@@ -65,19 +64,8 @@ def print_help() -> int:
     width = max(len(t.usage) for t in TARGETS)
     print("Targets (LANGS is a space-separated list of language codes; the default is every language):")
     for t in TARGETS:
-        note = f"  [not available yet: issue #{t.pending_issue}]" if t.pending_issue else ""
-        print(f"  {t.usage:<{width}}  {t.summary}{note}")
+        print(f"  {t.usage:<{width}}  {t.summary}")
     return EXIT_OK
-
-
-def pending(name: str) -> int:
-    target = next((t for t in TARGETS if t.name == name), None)
-    if target is None or target.pending_issue is None:
-        print(f"handbook: error: unknown target {name!r} — see `make help`", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"make {name}: not available yet — it is delivered by issue #{target.pending_issue}, "
-          "which has not landed. Nothing was done.", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,8 +107,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scales", default="", help="sizes to measure, e.g. 1,5,20 (the default)")
     p.add_argument("--pdfs", default="", help="only these PDF variants (e.g. standard), or none")
     sub.add_parser("help", help="list the Makefile targets")
-    p = sub.add_parser("pending", help="say that a target has not landed yet")
-    p.add_argument("target")
     return parser
 
 
@@ -128,8 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "help":
         return print_help()
-    if args.command == "pending":
-        return pending(args.target)
     layout = Layout()
     try:
         # Imported here so that `make help` works before the virtual environment exists.
