@@ -64,6 +64,7 @@ html: $(SETUP_DONE)
 # The fast tier (the linter, then unit and small-root tests): under a minute, run it while working.
 test-fast: $(SETUP_DONE)
 	@$(VENV)/bin/ruff check --quiet --output-format concise
+	@$(VENV)/bin/vulture
 	@$(VENV)/bin/python -m pytest -m "not slow and not browser"
 
 # The whole suite: the fast tier first (a quick failure shows early), then the rest, none twice.

@@ -31,7 +31,7 @@ class Target:
 TARGETS = [
     Target("all", "make", "set up on first run, then build the whole site into _build/site/"),
     Target("test", "make test", "the whole test suite: the fast tier first, then the slow and browser tests"),
-    Target("test-fast", "make test-fast", "the linter and the fast tests (under a minute): run it while working"),
+    Target("test-fast", "make test-fast", "the linter, the dead-code check and the fast tests (under a minute): run it while working"),
     Target("test-upstream", "make test-upstream", "the real handbook built with and without the speed-only "
            "patches to other packages: same pages, same PDF text"),
     Target("screenshots", "make screenshots", "PNGs of each language's home page and a chapter at 390 and "

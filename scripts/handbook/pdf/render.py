@@ -298,13 +298,6 @@ def _size(path: Path) -> int:
         return 0
 
 
-def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: list[str],
-                    tagged: bool, timeout: float) -> RenderResult:
-    """Run render() in a fresh Python process; a render that takes too long is stopped."""
-    job = RenderJob(html_path, pdf_path, tuple(variant_css))
-    return render_all_in_child([job], allowed, tagged, timeout)[0]
-
-
 def main() -> int:
     """The child: a JSON spec on stdin (see render_all_in_child), one JSON line per document."""
     from handbook import processes
