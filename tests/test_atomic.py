@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 import pytest
 
 from handbook import atomic
@@ -56,3 +58,11 @@ def test_a_finished_file_is_put_in_place_in_one_rename(tmp_path):
     target = tmp_path / "site" / "pdf" / "handbook-ru.pdf"
     atomic.put_in_place(finished, target)
     assert target.read_bytes() == b"%PDF new" and not finished.exists()
+
+
+def test_a_full_disk_is_reported_for_the_target_not_the_temporary_file(tmp_path):
+    target = tmp_path / "stats.json"
+    with pytest.raises(OSError) as raised, atomic.replacing(target) as temporary:
+        raise OSError(errno.ENOSPC, "No space left on device", str(temporary))
+    assert raised.value.errno == errno.ENOSPC and raised.value.filename == str(target)
+    assert list(tmp_path.iterdir()) == []

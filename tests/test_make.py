@@ -80,12 +80,14 @@ def test_make_test_runs_the_linter_and_the_fast_tier_first_then_the_rest_once(tm
     root = checkout(tmp_path)
     set_up_done(root)
     planned = [line for line in make("-n", "test", cwd=root).stdout.splitlines() if line.strip()]
-    assert len(planned) == 3, planned
-    lint, fast, rest = planned
+    assert len(planned) == 4, planned
+    lint, dead_code, fast, rest = planned
     assert lint.startswith(".venv/bin/ruff check")
+    assert dead_code == ".venv/bin/vulture"  # its settings: pyproject.toml's [tool.vulture]
     assert fast.endswith('-m pytest -m "not slow and not browser"')
     assert rest.endswith('-m pytest -m "slow or browser"')  # together: every test, none twice
-    assert [line for line in make("-n", "test-fast", cwd=root).stdout.splitlines() if line.strip()] == [lint, fast]
+    assert [line for line in make("-n", "test-fast", cwd=root).stdout.splitlines()
+            if line.strip()] == [lint, dead_code, fast]
 
 
 def test_add_language_takes_the_language_as_lang_or_code():

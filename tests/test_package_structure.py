@@ -154,3 +154,14 @@ def test_no_module_of_the_package_imports_itself_round_a_circle():
     found = cycles(import_graph(_modules()))
     assert not found, "import cycles (move what both need into a module of its own):\n" + \
         "\n".join(" → ".join(circle) for circle in found)
+
+
+def test_sphinx_is_started_in_one_place_only():
+    """Every build (site, PDF, preview, review) goes through build.build_language: the catalog check
+    first, strict, one way of reporting. (The benchmark's plain baseline runs `python -m sphinx` in
+    a process of its own, on purpose: it is what we compare with.)"""
+    starts = [f"{path.relative_to(PACKAGE).as_posix()}:{node.lineno}"
+              for path in _modules().values()
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Sphinx"]
+    assert [start.split(":")[0] for start in starts] == ["build.py"], starts

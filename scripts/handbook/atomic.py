@@ -32,6 +32,12 @@ def replacing(path: Path, scratch: Path | None = None) -> Iterator[Path]:
         # mkstemp makes the file readable by its owner only; the result gets the usual mode.
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        if exc.errno is not None and exc.filename in (name, str(temporary)):
+            # A full disk or a read-only folder is reported for the file the user knows.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
