@@ -221,6 +221,11 @@ def review(langs: str, layout: Layout | None = None) -> int:
         # The site and the PDF read the same catalogs: each problem is given once.
         for message in dict.fromkeys(m for result in results for m in result.messages):
             print(message, file=sys.stderr, flush=True)
+        for result in results:
+            if result.crash:
+                print(result.crash, file=sys.stderr, flush=True)
+                _say(f"  {lang}: the review {'site' if result.builder == 'html' else 'PDF'} build crashed — this is "
+                     "a bug in the toolchain; please report it with the text above")
         site, pdf = results
         if not site.ok:
             _say(f"  {lang}: the review site failed to build (see the messages above)")

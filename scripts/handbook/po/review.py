@@ -1,9 +1,9 @@
 """``make review LANGS=fi``: a language's site with untranslated and outdated text marked.
 
 The catalogs are copied to ``_build/review/locales/`` with every fuzzy translation wrapped in a
-``handbook-fuzzy`` span, checked and compiled as `make` does, and built — HTML into ``_build/review/<lang>/``, the PDF into
-``_build/review/<lang>/pdf/`` — with fuzzy translations allowed and Sphinx's translation classes on;
-the real catalogs and the real site are not touched.
+``handbook-fuzzy`` span, checked and compiled as `make` does, and built — HTML into
+``_build/review/<lang>/``, the PDF into ``_build/review/<lang>/pdf/`` — with fuzzy translations
+allowed and Sphinx's translation classes on; the real catalogs and the real site are not touched.
 """
 
 from __future__ import annotations
