@@ -264,4 +264,4 @@ def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> N
         run = {"builder": results[0].builder, "seconds": round(seconds, 3), "results": data}
         log = layout.state / "runs.jsonl"
         kept = log.read_text(encoding="utf-8").splitlines()[-(_RUNS_KEPT - 1):] if log.is_file() else []
-        log.write_text("".join(line + "\n" for line in [*kept, json.dumps(run)]), encoding="utf-8")
+        atomic.write_text(log, "".join(line + "\n" for line in [*kept, json.dumps(run)]))

@@ -59,7 +59,6 @@ def write(settings: Settings, site: Path) -> Path:
     text = render(pages_by_language(site, list(settings.languages)), settings.base_url)
     atomic.write_text(target, text)
     if settings.base_url:
-        (site / "robots.txt").write_text(
-            f"User-agent: *\nAllow: /\nSitemap: {settings.base_url.rstrip('/')}/sitemap.xml\n",
-            encoding="utf-8")
+        atomic.write_text(site / "robots.txt",
+                          f"User-agent: *\nAllow: /\nSitemap: {settings.base_url.rstrip('/')}/sitemap.xml\n")
     return target
