@@ -20,7 +20,7 @@ BASE_URL ?=
 # -- Internal --------------------------------------------------------------------------------
 VENV := .venv
 HANDBOOK := $(VENV)/bin/python -m handbook
-# Works before the set-up: the CLI's help and "not available yet" need only the standard library.
+# Works before the set-up: the CLI's help needs only the standard library.
 HANDBOOK_LITE := PYTHONPATH=scripts $(PYTHON) -m handbook
 SETUP_DONE := $(VENV)/.setup-done
 # `make serve LANG=fi` and `make add-language LANG=da` (the issues' spelling) count LANG only
@@ -64,6 +64,7 @@ html: $(SETUP_DONE)
 # The fast tier (the linter, then unit and small-root tests): under a minute, run it while working.
 test-fast: $(SETUP_DONE)
 	@$(VENV)/bin/ruff check --quiet --output-format concise
+	@$(VENV)/bin/vulture
 	@$(VENV)/bin/python -m pytest -m "not slow and not browser"
 
 # The whole suite: the fast tier first (a quick failure shows early), then the rest, none twice.

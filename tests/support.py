@@ -51,3 +51,14 @@ def site_pages(site: Path, lang: str) -> list[str]:
     root = site / lang
     return sorted(p.relative_to(site).as_posix() for p in root.rglob("*.html")
                   if "_static" not in p.relative_to(root).parts)
+
+
+def hyphenation_resolves(language: str) -> bool:
+    """WeasyPrint finds hyphenation patterns for this ``lang`` value (ours registered, as the
+    renderer's process does)."""
+    import pyphen
+
+    from handbook.pdf import hyphenation
+
+    hyphenation.register()
+    return pyphen.language_fallback(hyphenation.html_lang(language)) is not None

@@ -9,7 +9,7 @@ import pytest
 from handbook.bench import scale
 from handbook.bench.report import scale_lines
 from handbook.bench.run import bench
-from handbook.catalogs import compile_language
+from handbook.compile_catalogs import compile_language
 from handbook.paths import Layout
 
 from support import REPO, ROOTS, copy_project, run_command

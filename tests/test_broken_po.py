@@ -77,3 +77,22 @@ def test_a_header_escaped_twice_is_reported_not_a_traceback(tmp_path):
     assert [str(p) for p in problems] == [
         "locales/fi/LC_MESSAGES/index.po:1: error: the header cannot be read (expected only letters, got "
         "'fi\\\\nmime') — write each header line as \"Name: value\\n\" [syntax]"]
+
+
+@pytest.mark.slow
+def test_the_review_build_reports_a_broken_catalog_as_make_does(tmp_path):
+    """The review starts Sphinx the way `make` does: the catalogs are checked first and each problem
+    is given once, at the translator's file, and the language fails."""
+    layout = Layout(copy_project(ROOTS / "tiny", tmp_path / "p"))
+    shutil.copy(_broken("po-unterminated-string"), layout.root / INDEX_PO)
+    expected = _message("po-unterminated-string", "fi")
+
+    made = run_command(commands.html, "fi", layout)
+    reviewed = run_command(commands.review, "fi", layout)
+
+    assert made.err.splitlines() == [expected]
+    assert reviewed.err.splitlines() == [expected]
+    assert made.status == reviewed.status == 1
+    assert "  fi: the review site failed to build (see the messages above)" in reviewed.out
+    # Built all the same, for the translator to look at: the document in Russian.
+    assert 'lang="ru"' in (layout.build / "review" / "fi" / "index.html").read_text(encoding="utf-8")

@@ -7,8 +7,7 @@ import subprocess
 import sys
 import time
 
-from handbook import cli
-from support import REPO, run_command
+from support import REPO
 
 # The interface table of DESIGN.md.
 INTERFACE = ["make", "make test", "make test-fast", "make html", "make pdf", "make gettext", "make update-po",
@@ -55,15 +54,6 @@ def test_help_lists_every_target_one_line_each():
         assert names.count(target) == 1, target
 
 
-def test_pending_says_which_issue_delivers_a_target(monkeypatch):
-    # Every target has landed now; the message stays for the next one.
-    monkeypatch.setattr(cli, "TARGETS", [*cli.TARGETS, cli.Target("later", "make later", "…", pending_issue=99)])
-    result = run_command(cli.main, ["pending", "later"])
-    assert result.status == 2
-    assert "make later: not available yet — it is delivered by issue #99" in result.err
-    assert run_command(cli.main, ["pending", "bench"]).status == 2  # landed: not pending any more
-
-
 def test_set_up_runs_until_done_then_not_again_until_the_dependencies_change(tmp_path):
     root = checkout(tmp_path)
     # `make -q` exits 0 when the target is up to date, i.e. `make` would run no set-up step.
@@ -90,12 +80,14 @@ def test_make_test_runs_the_linter_and_the_fast_tier_first_then_the_rest_once(tm
     root = checkout(tmp_path)
     set_up_done(root)
     planned = [line for line in make("-n", "test", cwd=root).stdout.splitlines() if line.strip()]
-    assert len(planned) == 3, planned
-    lint, fast, rest = planned
+    assert len(planned) == 4, planned
+    lint, dead_code, fast, rest = planned
     assert lint.startswith(".venv/bin/ruff check")
+    assert dead_code == ".venv/bin/vulture"  # its settings: pyproject.toml's [tool.vulture]
     assert fast.endswith('-m pytest -m "not slow and not browser"')
     assert rest.endswith('-m pytest -m "slow or browser"')  # together: every test, none twice
-    assert [line for line in make("-n", "test-fast", cwd=root).stdout.splitlines() if line.strip()] == [lint, fast]
+    assert [line for line in make("-n", "test-fast", cwd=root).stdout.splitlines()
+            if line.strip()] == [lint, dead_code, fast]
 
 
 def test_add_language_takes_the_language_as_lang_or_code():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from support import REPO, ROOTS, copy_project, run_command
+from support import REPO, ROOTS, copy_project, hyphenation_resolves, run_command
 from handbook import commands
 from handbook.paths import Layout
 from handbook.pdf import command, fonts, hyphenation
@@ -370,7 +370,7 @@ def test_renderer_refuses_outside_files_and_attachments(tmp_path):
 def test_finnish_and_norwegian_resolve_to_hyphenation_patterns(tmp_path):
     assert hyphenation.html_lang("nb") == "nb" and hyphenation.html_lang("no") == "nb"
     for lang in ("ru", "en", "fi", "nb"):
-        assert hyphenation.resolves(lang), lang
+        assert hyphenation_resolves(lang), lang
     import pyphen
 
     assert pyphen.Pyphen(lang="fi").inserted("sosiaalipalvelut") == "so-si-aa-li-pal-ve-lut"
@@ -405,7 +405,7 @@ def test_real_handbook_pdf_in_russian(tmp_path, monkeypatch):
 def test_print_shop_output_has_bleed_and_its_own_file(built, monkeypatch):
     layout, _ = built
     # The same date as the module's build: this build rewrites the print HTML of handbook-ru.pdf,
-    # whose colophon prints the date (test_print_html_path_is_the_document_the_pdf_was_made_from).
+    # whose colophon prints the date (test_the_print_html_is_the_document_the_pdf_was_made_from).
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     run = run_command(command.pdf, "ru", "standard", "shop", layout)
     assert run.status == 0, run.out + run.err
@@ -418,11 +418,11 @@ def test_print_shop_output_has_bleed_and_its_own_file(built, monkeypatch):
 
 
 def test_a_render_that_takes_too_long_is_stopped_with_a_message(tmp_path):
-    from handbook.pdf.render import render_in_child
+    from handbook.pdf.render import RenderJob, render_all_in_child
 
     html = tmp_path / "doc.html"
     html.write_text('<html lang="ru"><body><p>Текст</p></body></html>', encoding="utf-8")
-    result = render_in_child(html, tmp_path / "doc.pdf", [tmp_path], [], False, timeout=0.2)
+    [result] = render_all_in_child([RenderJob(html, tmp_path / "doc.pdf")], [tmp_path], False, timeout=0.2)
     assert not result.ok
     assert "rendering took longer than 0.2 s and was stopped" in result.problems[0]
     assert not (tmp_path / "doc.pdf").exists()
@@ -431,14 +431,14 @@ def test_a_render_that_takes_too_long_is_stopped_with_a_message(tmp_path):
 def test_the_renderer_leaves_no_temporary_folder_behind(tmp_path, monkeypatch):
     # The child ends without Python's clean-up, which is where WeasyPrint removes the folder it
     # copies the fonts into.
-    from handbook.pdf.render import render_in_child
+    from handbook.pdf.render import RenderJob, render_all_in_child
 
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
     html = tmp_path / "doc.html"
     html.write_text('<html lang="ru"><body><p>Текст</p></body></html>', encoding="utf-8")
-    result = render_in_child(html, tmp_path / "doc.pdf", [tmp_path], [], True, timeout=120)
+    [result] = render_all_in_child([RenderJob(html, tmp_path / "doc.pdf")], [tmp_path], True, timeout=120)
     assert result.ok and result.pages == len(PdfReader(tmp_path / "doc.pdf").pages) == 1
     assert list(scratch.iterdir()) == []
 
@@ -469,12 +469,12 @@ def test_state_records_each_languages_pdf_stages_and_pages(built):
     assert sum(p["layout"] for p in record["pdfs"]) == pytest.approx(record["stages"]["layout"], abs=0.01)
 
 
-def test_print_html_path_is_the_document_the_pdf_was_made_from(built, tmp_path):
-    from handbook.pdf import print_html_path
+def test_the_print_html_is_the_document_the_pdf_was_made_from(built, tmp_path):
+    from handbook.pdf.print_html import print_html_dir
     from handbook.pdf.render import weasyprint_alone
 
     layout, _ = built
-    html = print_html_path("ru", "standard", layout)
+    html = print_html_dir(layout.build, "ru") / "standard.html"
     assert html == layout.build / "pdf-html" / "ru" / "standard.html"
     result = weasyprint_alone(html, tmp_path / "alone.pdf")
     ours = reader(layout, "handbook-ru.pdf")

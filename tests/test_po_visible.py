@@ -13,7 +13,7 @@ import polib
 import pytest
 
 from support import REPO
-from handbook import catalogs
+from handbook import compile_catalogs
 from handbook.po.checks import visible
 from handbook.po.checks.run import check_catalog, reader_problems
 
@@ -157,7 +157,7 @@ def test_a_language_with_a_slip_fails_its_build_at_the_entry(tmp_path):
     lc = tmp_path / "locales" / "fi" / "LC_MESSAGES"
     lc.mkdir(parents=True)
     path.rename(lc / "chapter.po")
-    problems = catalogs.compile_language(tmp_path / "locales", "fi", tmp_path / "out", tmp_path)
+    problems = compile_catalogs.compile_language(tmp_path / "locales", "fi", tmp_path / "out", tmp_path)
     assert [(p.path, p.check) for p in problems] == [("locales/fi/LC_MESSAGES/chapter.po", "number")]
     assert str(problems[0]).endswith("[number]")
 
@@ -173,4 +173,4 @@ def test_a_fuzzy_translation_fails_no_build(tmp_path):
     lc.mkdir(parents=True)
     path.rename(lc / "chapter.po")
     for use_fuzzy in (False, True):
-        assert catalogs.compile_language(tmp_path / "locales", "fi", tmp_path / "out", tmp_path, use_fuzzy) == []
+        assert compile_catalogs.compile_language(tmp_path / "locales", "fi", tmp_path / "out", tmp_path, use_fuzzy) == []

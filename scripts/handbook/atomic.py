@@ -2,7 +2,8 @@
 
 Every file the toolchain writes where a good one may stand (a catalog with a translator's work, a
 PDF, a page, a manifest) goes through these functions: the text goes to a temporary file in the
-same folder, which then replaces the target in one rename.
+same folder, which then replaces the target in one rename. (A whole folder is swapped in by
+folder_swap.py: a folder cannot be renamed over another in one step.)
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from pathlib import Path
 
 
 @contextmanager
-def replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path, scratch: Path | None = None) -> Iterator[Path]:
     """A temporary path beside ``path`` to write; it replaces ``path`` when the block ends without
-    an error, and is removed otherwise."""
+    an error, and is removed otherwise. ``scratch``: a folder on the same file system to hold the
+    temporary file instead, where a reader of ``path``'s folder must never meet one (the PDF
+    folder of the site) even after a kill."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    folder = scratch or path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     temporary = Path(name)
     try:
@@ -27,9 +32,22 @@ def replacing(path: Path) -> Iterator[Path]:
         # mkstemp makes the file readable by its owner only; the result gets the usual mode.
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        if exc.errno is not None and exc.filename in (name, str(temporary)):
+            # A full disk or a read-only folder is reported for the file the user knows.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def put_in_place(finished: Path, path: Path) -> None:
+    """Move a file written completely elsewhere on the same file system (a PDF rendered in the
+    work folder) to ``path`` in one rename, replacing what stood there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(finished, path)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

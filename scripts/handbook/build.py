@@ -15,11 +15,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook import faults, processes
+from handbook import atomic, faults, processes
 from handbook.fingerprint import StateFile, fingerprint
 from handbook.hints import add_hint
 from handbook.paths import Layout
-from handbook.publish import publish, recover
+from handbook.folder_swap import recover, swap_in
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _TOOLCHAIN_MARK = "toolchain.key"  # in a doctree folder: the toolchain that made it
@@ -88,14 +88,22 @@ def _toolchain(layout: Layout) -> list[Path]:
 
 def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: str,
                    fresh: bool, use_fuzzy: bool = False,
-                   overrides: dict[str, object] | None = None) -> BuildResult:
-    """Run one Sphinx build in this process (called in a worker process)."""
+                   overrides: dict[str, object] | None = None,
+                   locales: str = "", compiled: str = "") -> BuildResult:
+    """Run one Sphinx build in this process (called in a worker process): the one way the toolchain
+    starts Sphinx, so that every build (site, PDF, preview, review) checks the catalogs first, is
+    strict and reports its warnings alike.
+
+    ``locales``: a folder of catalogs to build with instead of the project's ``locales/`` (the
+    review's copies, outdated translations marked), named ``locales`` too, so that a problem is
+    reported at the same path as in the translator's file; ``compiled``: where their .mo files go.
+    """
     processes.die_with_parent()  # a worker ends with the command that started it
     from sphinx.application import Sphinx
 
-    from handbook.catalogs import compile_language
     from handbook.check_ids import suppressed
-    from handbook.collector import tune_for_builds
+    from handbook.compile_catalogs import compile_language
+    from handbook.gc_tuning import tune_for_builds
     from handbook.settings import SettingsError, load_settings
 
     tune_for_builds()
@@ -104,17 +112,19 @@ def build_language(root: str, lang: str, builder: str, outdir: str, doctreedir: 
     warnings = io.StringIO()
     started = time.perf_counter()
     try:
+        catalogs = Path(locales) if locales else layout.locales
+        compiled_dir = Path(compiled) if compiled else layout.compiled_locales
         # conf.py's suppress_warnings silences a catalog's check as it does a Sphinx warning.
         try:
             silenced = suppressed(load_settings(layout).suppress_warnings)[0]
         except SettingsError:
             silenced = frozenset()  # Sphinx reports the wrong setting at its line and stops
-        problems = compile_language(layout.locales, lang, layout.compiled_locales, layout.root, use_fuzzy,
-                                    silenced)
+        # Paths relative to the catalogs' parent: locales/<lang>/… for the project's and the copies.
+        problems = compile_language(catalogs, lang, compiled_dir, catalogs.parent, use_fuzzy, silenced)
         result.messages = [str(p) for p in problems]
-        settings = {**(overrides or {}), "language": lang, "handbook_site_dir": str(layout.site),
-                    "handbook_locales_dir": str(layout.locales),
-                    "locale_dirs": [str(layout.compiled_locales)], "gettext_auto_build": False}
+        settings = {"handbook_site_dir": str(layout.site), "handbook_locales_dir": str(layout.locales),
+                    **(overrides or {}),
+                    "language": lang, "locale_dirs": [str(compiled_dir)], "gettext_auto_build": False}
         app = Sphinx(layout.docs, layout.root, outdir, doctreedir, builder,
                      confoverrides=settings, status=None, warning=warnings,
                      freshenv=fresh, warningiserror=True)
@@ -224,7 +234,7 @@ def run(layout: Layout, jobs: Sequence[Job],
                 if job.publish is not None:
                     job.publish(result)
                 elif job.workdir != job.outdir and job.workdir.is_dir():
-                    publish(job.workdir, job.outdir, layout.scratch)
+                    swap_in(job.workdir, job.outdir, layout.scratch)
                 job.state.record(job.content_key, job.toolchain_key)
                 job.doctreedir.mkdir(parents=True, exist_ok=True)
                 (job.doctreedir / _TOOLCHAIN_MARK).write_text(job.toolchain_key)
@@ -257,10 +267,8 @@ def _record(layout: Layout, results: Sequence[BuildResult], seconds: float) -> N
             for r in results if not r.skipped]
     if data:
         target = layout.state / f"last-{results[0].builder}.json"
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1))
-        tmp.replace(target)
+        atomic.write_text(target, json.dumps(data, indent=1))
         run = {"builder": results[0].builder, "seconds": round(seconds, 3), "results": data}
         log = layout.state / "runs.jsonl"
         kept = log.read_text(encoding="utf-8").splitlines()[-(_RUNS_KEPT - 1):] if log.is_file() else []
-        log.write_text("".join(line + "\n" for line in [*kept, json.dumps(run)]), encoding="utf-8")
+        atomic.write_text(log, "".join(line + "\n" for line in [*kept, json.dumps(run)]))

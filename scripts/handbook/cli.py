@@ -25,14 +25,13 @@ class Target:
     name: str
     usage: str
     summary: str
-    pending_issue: int | None = None  # the issue that will deliver it, while it has not landed
 
 
 # The Makefile's interface (../shared/DESIGN.md), in the order `make help` shows it.
 TARGETS = [
     Target("all", "make", "set up on first run, then build the whole site into _build/site/"),
     Target("test", "make test", "the whole test suite: the fast tier first, then the slow and browser tests"),
-    Target("test-fast", "make test-fast", "the linter and the fast tests (under a minute): run it while working"),
+    Target("test-fast", "make test-fast", "the linter, the dead-code check and the fast tests (under a minute): run it while working"),
     Target("test-upstream", "make test-upstream", "the real handbook built with and without the speed-only "
            "patches to other packages: same pages, same PDF text"),
     Target("screenshots", "make screenshots", "PNGs of each language's home page and a chapter at 390 and "
@@ -65,8 +64,7 @@ def print_help() -> int:
     width = max(len(t.usage) for t in TARGETS)
     print("Targets (LANGS is a space-separated list of language codes; the default is every language):")
     for t in TARGETS:
-        note = f"  [not available yet: issue #{t.pending_issue}]" if t.pending_issue else ""
-        print(f"  {t.usage:<{width}}  {t.summary}{note}")
+        print(f"  {t.usage:<{width}}  {t.summary}")
     return EXIT_OK
 
 
@@ -82,15 +80,6 @@ def print_checks(markdown: bool) -> int:
         print(line)
     return EXIT_OK
 
-
-def pending(name: str) -> int:
-    target = next((t for t in TARGETS if t.name == name), None)
-    if target is None or target.pending_issue is None:
-        print(f"handbook: error: unknown target {name!r} — see `make help`", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"make {name}: not available yet — it is delivered by issue #{target.pending_issue}, "
-          "which has not landed. Nothing was done.", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,8 +123,6 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("help", help="list the Makefile targets")
     p = sub.add_parser("checks", help="list every check id: what it means, how to fix it, how to silence it")
     p.add_argument("--markdown", action="store_true", help="as README.md's table")
-    p = sub.add_parser("pending", help="say that a target has not landed yet")
-    p.add_argument("target")
     return parser
 
 
@@ -143,8 +130,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "help":
         return print_help()
-    if args.command == "pending":
-        return pending(args.target)
     if args.command == "checks":
         return print_checks(args.markdown)
     layout = Layout()

@@ -3,115 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handbook import build, site_404, site_index, sitemap
+from handbook import atomic, build, site_404, site_index, sitemap
+from handbook.build_report import Reporter
+from handbook.command_args import ConfError, UsageError, parse_languages, settings_for, translation_languages  # noqa: F401, E501 - ConfError: cli.py
 from handbook.paths import Layout
-from handbook.settings import Settings, SettingsError, load_settings, with_base_url
+from handbook.settings import Settings
 
 if TYPE_CHECKING:
     from handbook.po.checks import Problem
-
-
-class UsageError(Exception):
-    """The user asked for something that cannot be done as asked."""
-
-
-class ConfError(UsageError):
-    """A wrong setting in conf.py: the message is already ``conf.py:LINE: error: …`` lines."""
-
-
-def _settings(layout: Layout, base_url: str = "") -> Settings:
-    try:
-        return with_base_url(load_settings(layout), base_url)
-    except SettingsError as exc:
-        raise (ConfError if exc.wrong else UsageError)(str(exc)) from None
-
-
-def parse_languages(text: str, settings: Settings) -> list[str]:
-    """``"ru en"`` or ``"ru,en"`` → ``["ru", "en"]``; empty means every language."""
-    asked = [code for code in re.split(r"[\s,]+", text.strip()) if code]
-    if not asked:
-        return list(settings.languages)
-    unknown = [code for code in asked if code not in settings.languages]
-    if unknown:
-        known = ", ".join(settings.languages)
-        raise UsageError(f"unknown language {', '.join(unknown)} — choose from {known} "
-                         f"(LANGS=\"{' '.join(settings.languages[:2])}\"), or add one with "
-                         "`make add-language LANG=…`")
-    return list(dict.fromkeys(asked))
-
-
-def translation_languages(langs: str, settings: Settings) -> list[str]:
-    """The languages asked for that have translations (every one but the source language)."""
-    targets = [code for code in parse_languages(langs, settings) if code != settings.source_language]
-    if not targets:
-        others = " ".join(code for code in settings.languages if code != settings.source_language)
-        raise UsageError(f"{settings.source_language} is the source language and has no translations — "
-                         f"choose from: {others or 'none yet (make add-language LANG=…)'}")
-    return targets
 
 
 def _say(line: str) -> None:
     print(line, flush=True)
 
 
-class _Reporter:
-    """Prints each language's result as it arrives; a problem found in the shared sources is
-    reported by every language, so each distinct message is printed once."""
-
-    def __init__(self, layout: Layout) -> None:
-        self.layout = layout
-        self.printed: set[str] = set()
-
-    def __call__(self, result: build.BuildResult) -> None:
-        for message in result.messages:
-            if message not in self.printed:
-                self.printed.add(message)
-                print(message, file=sys.stderr, flush=True)
-        _report(self.layout, result)
-
-
-def _report(layout: Layout, result: build.BuildResult) -> None:
-    where = layout.rel(result.outdir) + "/"
-    if result.skipped:
-        _say(f"  {result.language}: up to date — {where}")
-        return
-    if result.crash:
-        print(result.crash, file=sys.stderr, flush=True)
-        _say(f"  {result.language}: the build crashed — this is a bug in the toolchain; "
-             f"please report it with the text above — {_kept(layout, result)}")
-    elif result.ok:
-        _say(f"  {result.language}: built {result.documents} documents in {result.seconds:.1f} s — {where}")
-    else:
-        count = result.problem_count
-        _say(f"  {result.language}: failed with {count} problem{'s' if count != 1 else ''} "
-             f"(listed above; the build is strict: every warning must be fixed) — {_kept(layout, result)}")
-
-
-def _kept(layout: Layout, result: build.BuildResult) -> str:
-    """What a reader still gets of a language whose build failed: it is not published."""
-    from handbook.pdf import manifest
-
-    lang = result.language
-    if result.builder == "html":
-        if result.outdir.is_dir():
-            return f"the previous site of {lang} is kept"
-        return f"no site of {lang} is published"
-    if result.builder == "handbookpdf":
-        if any(e.language == lang for e in manifest.read(layout.site)):
-            return f"the previous PDFs of {lang} are kept"
-        return f"no PDF of {lang} is published"
-    return f"the previous {layout.rel(result.outdir)}/ is kept"
-
-
 def html(langs: str, layout: Layout | None = None, base_url: str = "") -> int:
     layout = layout or Layout()
-    settings = _settings(layout, base_url)
+    settings = settings_for(layout, base_url)
     languages = parse_languages(langs, settings)
     jobs = build.plan(layout, languages, "html", lambda lang: layout.site / lang)
     from handbook.sphinxext.site_meta import build_date
@@ -134,7 +47,7 @@ def html(langs: str, layout: Layout | None = None, base_url: str = "") -> int:
         if code not in published:
             _say(f"  {code}: below its publication threshold (handbook_publish_threshold in conf.py): built "
                  "for review only, not linked from the other languages or the site index")
-    results = build.run(layout, jobs, _Reporter(layout))
+    results = build.run(layout, jobs, Reporter(layout))
     if site_index.write(settings, layout.site, published):
         _say(f"  site index: {layout.rel(layout.site / 'index.html')}")
     # The root 404 page and the sitemap lead to the published languages only.
@@ -160,7 +73,7 @@ def build_all(langs: str, layout: Layout | None = None, base_url: str = "") -> i
     from handbook.pdf.command import pdf
 
     layout = layout or Layout()
-    _settings(layout, base_url)  # a wrong BASE_URL stops the build before the PDFs take their time
+    settings_for(layout, base_url)  # a wrong BASE_URL stops the build before the PDFs take their time
     pdf_status = pdf(langs, "", "", layout)
     return max(pdf_status, html(langs, layout, base_url))
 
@@ -175,9 +88,9 @@ def _extract(layout: Layout, settings: Settings, report: Callable[[build.BuildRe
 
 def gettext(layout: Layout | None = None) -> int:
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = settings_for(layout)
     _say("Messages (.pot):")
-    return 0 if _extract(layout, settings, _Reporter(layout)) else 1
+    return 0 if _extract(layout, settings, Reporter(layout)) else 1
 
 
 def _current_templates(layout: Layout, settings: Settings) -> dict[str, Path] | None:
@@ -196,7 +109,7 @@ def update_po(langs: str, layout: Layout | None = None) -> int:
     from handbook.po import update
 
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = settings_for(layout)
     targets = translation_languages(langs, settings)
     status = gettext(layout)
     if status:
@@ -213,7 +126,7 @@ def check(langs: str, layout: Layout | None = None) -> int:
     from handbook.po.checks.run import check_languages
 
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = settings_for(layout)
     targets = translation_languages(langs, settings)
     problems = check_languages(layout, targets, settings.source_language, settings.glossary)
     # The editorial goals (length, promised translations); the length only when every language is checked.
@@ -280,7 +193,7 @@ def stats(langs: str, layout: Layout | None = None) -> int:
     from handbook.po.checks import coverage
 
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = settings_for(layout)
     targets = translation_languages(langs, settings)
     collected = po_stats.collect(layout.locales, targets, settings.source_language)
     templates = _current_templates(layout, settings) or {}
@@ -310,7 +223,7 @@ def review(langs: str, layout: Layout | None = None) -> int:
     from handbook.po import review as po_review
 
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = settings_for(layout)
     targets = translation_languages(langs, settings)
     if not langs.strip() or not targets:
         raise UsageError("say which language to review, e.g. `make review LANGS=fi` "
@@ -319,9 +232,14 @@ def review(langs: str, layout: Layout | None = None) -> int:
     for lang in targets:
         _say(f"  {lang}: building the review site and PDF …")
         results, marked, outdir = po_review.review(layout, lang)
+        # The site and the PDF read the same catalogs: each problem is given once.
+        for message in dict.fromkeys(m for result in results for m in result.messages):
+            print(message, file=sys.stderr, flush=True)
         for result in results:
-            for message in result.messages:
-                print(message, file=sys.stderr, flush=True)
+            if result.crash:
+                print(result.crash, file=sys.stderr, flush=True)
+                _say(f"  {lang}: the review {'site' if result.builder == 'html' else 'PDF'} build crashed — this is "
+                     "a bug in the toolchain; please report it with the text above")
         site, pdf = results
         if not site.ok:
             _say(f"  {lang}: the review site failed to build (see the messages above)")
@@ -346,7 +264,7 @@ def add_language(code: str, layout: Layout | None = None) -> int:
     from handbook.po import update
 
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = settings_for(layout)
     try:
         adding.validate(code)
         added = adding.add_to_conf(layout.conf, code)
@@ -377,9 +295,7 @@ def add_language(code: str, layout: Layout | None = None) -> int:
         text = glossary.read_text(encoding="utf-8")
         added = adding.with_glossary_language(text, code)
         if added != text:
-            temporary = glossary.with_name(glossary.name + ".tmp")
-            temporary.write_text(added, encoding="utf-8")
-            temporary.replace(glossary)  # never a half-written glossary
+            atomic.write_text(glossary, added)  # never a half-written glossary
             _say(f"  Update: {layout.rel(glossary)}: an empty <langSet xml:lang=\"{code}\"> in each term")
     _say(f"Next: translate {layout.rel(layout.locales / code / 'LC_MESSAGES')}/*.po (sphinx.po and javascript.po "
          f"hold the interface), write its title in handbook_titles in conf.py (left empty for you), then run `make`; "
@@ -393,7 +309,7 @@ def serve(langs: str, port: int, layout: Layout | None = None) -> int:
     from handbook import serve as preview
 
     layout = layout or Layout()
-    settings = _settings(layout)
+    settings = settings_for(layout)
     # One language at a time: the first asked for, else the source language.
     lang = parse_languages(langs, settings)[0] if langs.strip() else settings.source_language
     if not 0 < port < 65536:

@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from handbook import atomic
+
 # Files Sphinx itself writes into the source tree (compiled catalogs) are not inputs.
 IGNORED_SUFFIXES = (".mo", ".pyc")
 
@@ -53,10 +55,7 @@ class StateFile:
         return self._load().get("toolchain") == toolchain
 
     def record(self, content: str, toolchain: str) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"content": content, "toolchain": toolchain}))
-        tmp.replace(self.path)
+        atomic.write_text(self.path, json.dumps({"content": content, "toolchain": toolchain}))
 
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from handbook import atomic
 from handbook.languages import native_name
 from handbook.settings import Settings
 
@@ -88,13 +89,7 @@ def _href(settings: Settings, code: str) -> str:
 def write_page(target: Path, text: str) -> bool:
     """Write a page of the site's root if its content changed, never half-written; return whether
     it was written."""
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".html.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    return True
+    return atomic.write_text_if_changed(target, text)
 
 
 def write(settings: Settings, site: Path, published: Sequence[str] | None = None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import quoteattr, escape
 
+from handbook import atomic
 from handbook.settings import Settings
 
 # Pages that are not content: not listed (the 404 page, search, generated index).
@@ -56,11 +57,8 @@ def write(settings: Settings, site: Path) -> Path:
     """Write ``site/sitemap.xml`` (and a ``robots.txt`` pointing to it when the base URL is known)."""
     target = site / "sitemap.xml"
     text = render(pages_by_language(site, list(settings.languages)), settings.base_url)
-    tmp = target.with_suffix(".xml.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    atomic.write_text(target, text)
     if settings.base_url:
-        (site / "robots.txt").write_text(
-            f"User-agent: *\nAllow: /\nSitemap: {settings.base_url.rstrip('/')}/sitemap.xml\n",
-            encoding="utf-8")
+        atomic.write_text(site / "robots.txt",
+                          f"User-agent: *\nAllow: /\nSitemap: {settings.base_url.rstrip('/')}/sitemap.xml\n")
     return target

@@ -17,6 +17,7 @@ from typing import Any
 
 import handbook
 from handbook.paths import Layout, copy_project
+from handbook.pdf.print_html import print_html_dir
 
 READ_REPEATS = 3  # cold builds behind the fully translated read's figure (the median counts)
 
@@ -157,7 +158,7 @@ def weasyprint_alone(layout: Layout, langs: list[str], scratch: Path) -> dict[st
     way our PDF stage spreads them. Compared one after another on an idle machine instead,
     WeasyPrint alone would not share the cores with anything, and every ratio would count the
     contention of two renders on two cores as our overhead."""
-    files = [(lang, html) for lang in langs for html in sorted((layout.build / "pdf-html" / lang).glob("*.html"))]
+    files = [(lang, html) for lang in langs for html in sorted(print_html_dir(layout.build, lang).glob("*.html"))]
     files.sort(key=lambda item: -item[1].stat().st_size)
     scratch.mkdir(parents=True, exist_ok=True)
 

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from handbook import commands
+from handbook import atomic, command_args
 from handbook.bench import figures, measure, report, scale
 from handbook.paths import Layout
 
@@ -23,7 +23,7 @@ def parse_scales(text: str) -> list[int]:
     """``"1,5,20"`` (or spaces) → ``[1, 5, 20]``; empty means the default."""
     words = [w for w in re.split(r"[\s,]+", text.strip() or DEFAULT_SCALES) if w]
     if not all(w.isdigit() and 1 <= int(w) <= 100 for w in words):
-        raise commands.UsageError(f"SCALES={text!r}: give whole numbers from 1 to 100, e.g. SCALES=1,5,20")
+        raise command_args.UsageError(f"SCALES={text!r}: give whole numbers from 1 to 100, e.g. SCALES=1,5,20")
     return sorted(set(int(w) for w in words))
 
 
@@ -62,8 +62,8 @@ def bench(langs_text: str, scales_text: str, layout: Layout | None = None,
     "none" no PDF (the HTML figures of a large scale in reasonable time)."""
     layout = layout or Layout()
     say = say or (lambda line: print(line, flush=True))
-    settings = commands._settings(layout)
-    langs = commands.parse_languages(langs_text, settings)
+    settings = command_args.settings_for(layout)
+    langs = command_args.parse_languages(langs_text, settings)
     scales = parse_scales(scales_text)
     source = settings.source_language
     started = dt.datetime.now(dt.UTC)
@@ -99,7 +99,4 @@ def bench(langs_text: str, scales_text: str, layout: Layout | None = None,
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    atomic.write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")

@@ -19,11 +19,12 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from handbook import check_ids
-from handbook.pdf import (assemble, colophon, columns, fonts, hyphenation, manifest, preflight,
-                          print_html_dir, printforms, render, typography)
+from handbook.pdf import (assemble, colophon, columns, fonts, hyphenation, manifest, preflight, printforms,
+                          render, typography)
 from handbook.pdf import editions, largefigures
 from handbook.pdf.assemble import Part, Problem
 from handbook.pdf.labels import labels, localized
+from handbook.pdf.print_html import print_html_dir
 from handbook.pdf.variants import Variant, VariantError, resolve, standard_names
 from handbook.sphinxext import passage_lang, progress
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from handbook import build, commands
+from handbook import build, build_report, command_args
 from handbook.paths import Layout
 from handbook.pdf import editions, manifest
 from handbook.pdf.variants import VariantError, resolve, standard_names
@@ -22,7 +22,7 @@ def _editions(layout: Layout, settings: Settings) -> dict[str, dict]:
     try:
         return editions.load(settings.pdf_editions, layout.root)
     except editions.EditionError as exc:
-        raise commands.UsageError(str(exc)) from None
+        raise command_args.UsageError(str(exc)) from None
 
 
 def _standard(settings: Settings) -> list[str]:
@@ -31,7 +31,7 @@ def _standard(settings: Settings) -> list[str]:
 
 def variant_names(edition: str, layout: Layout) -> list[str]:
     """EDITION=pskov (or several, or "all") → variant names; empty → the standard PDFs."""
-    settings = commands._settings(layout)
+    settings = command_args.settings_for(layout)
     seminars = _editions(layout, settings)
     asked = [name for name in re.split(r"[\s,]+", edition.strip()) if name]
     if asked == ["all"]:
@@ -41,7 +41,7 @@ def variant_names(edition: str, layout: Layout) -> list[str]:
         resolve(names, seminars, settings.pdf_handouts)
     except VariantError as exc:
         known = ", ".join(seminars) or "none configured"
-        raise commands.UsageError(f"{exc} (EDITION= takes a seminar edition: {known})") from None
+        raise command_args.UsageError(f"{exc} (EDITION= takes a seminar edition: {known})") from None
     return names
 
 
@@ -57,13 +57,13 @@ def _publisher(layout: Layout, configured: set[str]) -> Callable[[build.BuildRes
 def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout | None = None,
         duplex: str = "") -> int:
     layout = layout or Layout()
-    settings = commands._settings(layout)
-    languages = commands.parse_languages(langs, settings)
+    settings = command_args.settings_for(layout)
+    languages = command_args.parse_languages(langs, settings)
     if print_mode not in ("", "shop"):
-        raise commands.UsageError(f"unknown PRINT={print_mode!r} — use PRINT=shop for 3 mm bleed and "
+        raise command_args.UsageError(f"unknown PRINT={print_mode!r} — use PRINT=shop for 3 mm bleed and "
                                   "crop marks, or leave it out")
     if duplex not in ("", "0", "1"):
-        raise commands.UsageError(f"unknown DUPLEX={duplex!r} — use DUPLEX=0 for one-sided printing, "
+        raise command_args.UsageError(f"unknown DUPLEX={duplex!r} — use DUPLEX=0 for one-sided printing, "
                                   "DUPLEX=1 for the book layout, or leave it out (conf.py decides)")
     names = variant_names(edition, layout)
     key = hashlib.sha256(f"{names}|{print_mode}|{duplex}".encode()).hexdigest()[:12]
@@ -86,7 +86,7 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
         if len(expected) < len(names) or not all((layout.site / e.file).is_file() for e in expected):
             job.state.forget()  # a PDF is missing: build again even if the sources did not change
     print(f"PDF: {', '.join(languages)} — {', '.join(names)}", flush=True)
-    results = build.run(layout, jobs, commands._Reporter(layout))
+    results = build.run(layout, jobs, build_report.Reporter(layout))
     entries = [e for e in manifest.read(layout.site)
                if e.language in languages and e.variant in names and e.print == print_mode]
     for entry in entries:

@@ -40,11 +40,3 @@ def register() -> None:
             if key not in pyphen.LANGUAGES:
                 pyphen.LANGUAGES[key] = path
                 pyphen.LANGUAGES_LOWERCASE[key.lower()] = key
-
-
-def resolves(language: str) -> bool:
-    """True when WeasyPrint will find hyphenation patterns for this `lang` value."""
-    import pyphen
-
-    register()
-    return pyphen.language_fallback(html_lang(language)) is not None

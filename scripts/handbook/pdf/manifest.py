@@ -6,10 +6,12 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import os
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from handbook import atomic
 
 NAME = "manifest.json"
 _DIGESTS: dict[tuple[str, int, int, int], str] = {}  # a file's hash, known while it is unchanged
@@ -76,14 +78,17 @@ def _ordered(entries: Collection[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.language, e.variant != "standard", e.variant, e.file))
 
 
-def _write(site: Path, entries: dict[str, Entry]) -> Path:
-    """The manifest of ``entries``, written beside the site (outside it: a build killed while
-    writing leaves nothing half-written there); returns the file, to be renamed into place."""
-    text = json.dumps({"pdfs": [asdict(e) for e in _ordered(entries.values())]}, ensure_ascii=False,
+def _text(entries: dict[str, Entry]) -> str:
+    return json.dumps({"pdfs": [asdict(e) for e in _ordered(entries.values())]}, ensure_ascii=False,
                       indent=2) + "\n"
-    partial = site.parent / (NAME + ".part")
-    partial.write_text(text, encoding="utf-8")
-    return partial
+
+
+@contextmanager
+def _replacing_manifest(site: Path) -> Iterator[Path]:
+    """The manifest's temporary file, written beside the site (outside it: a build killed while
+    writing leaves nothing half-written there), renamed into place when the block ends."""
+    with atomic.replacing(site / "pdf" / NAME, scratch=site.parent) as partial:
+        yield partial
 
 
 def place(site: Path, staged: list[tuple[Path, Entry]], language: str = "",
@@ -101,13 +106,15 @@ def place(site: Path, staged: list[tuple[Path, Entry]], language: str = "",
         entries = {e.file: e for e in read(site)}
         for path, entry in staged:
             entries[entry.file] = entry
-            partial = _write(site, entries)
-            os.replace(path, site / entry.file)
-            os.replace(partial, folder / NAME)
+            # The new manifest is written first, so that the two renames follow each other.
+            with _replacing_manifest(site) as partial:
+                partial.write_text(_text(entries), encoding="utf-8")
+                atomic.put_in_place(path, site / entry.file)
         if variants is not None:
             entries = {f: e for f, e in entries.items() if e.language != language or e.variant in variants}
         if set(_listed(site)) != set(entries.values()) or not (folder / NAME).is_file():
-            os.replace(_write(site, entries), folder / NAME)
+            with _replacing_manifest(site) as partial:
+                partial.write_text(_text(entries), encoding="utf-8")
         listed = {site / f for f in entries}
         for path in folder.glob("*.pdf"):
             if path not in listed:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from handbook import atomic
 from handbook.pdf import fonts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -49,11 +50,6 @@ class RenderJob:
     html: Path
     pdf: Path
     css: tuple[str, ...] = ()
-
-
-def _partial(html_path: Path, pdf_path: Path) -> Path:
-    """Where the PDF is written before it is renamed into place (same file system: both in _build)."""
-    return html_path.with_name(pdf_path.name + ".part")
 
 
 def _stylesheets(variant_css: list[str] | tuple[str, ...]) -> list[Path]:
@@ -161,8 +157,9 @@ class Renderer:
             options: dict[str, Any] = {"pdf_identifier": b"handbook", "uncompressed_pdf": False}
             if self.tagged:
                 options["pdf_variant"] = "pdf/ua-1"
-            partial = _partial(html_path, pdf_path)
-            document.write_pdf(partial, **options)
+            # In memory first: a PDF the renderer had problems with (or was killed in) never
+            # replaces a good one, and no half-written file is left for anyone to clean up.
+            data = document.write_pdf(**options)
             written = time.perf_counter()
         finally:
             logger.removeHandler(collect)
@@ -171,10 +168,8 @@ class Renderer:
         problems += [m for m in collect.messages if "RefusedURL" not in m]
         result = RenderResult(not problems, len(document.pages), problems,
                               laid_out - started, written - laid_out)
-        if problems:
-            partial.unlink(missing_ok=True)
-        else:
-            os.replace(partial, pdf_path)
+        if not problems:
+            atomic.write_bytes(pdf_path, data)
         return result
 
 
@@ -252,7 +247,6 @@ def render_all_in_child(jobs: list[RenderJob], allowed: list[Path], tagged: bool
             except queue.Empty:
                 child.kill()
                 child.wait()
-                _partial(job.html.resolve(), job.pdf.resolve()).unlink(missing_ok=True)
                 rest = jobs[len(results) + 1:]
                 return [*results, _timed_out(timeout),
                         *render_all_in_child(rest, allowed, tagged, timeout, max_image_pixels)]
@@ -304,17 +298,10 @@ def _size(path: Path) -> int:
         return 0
 
 
-def render_in_child(html_path: Path, pdf_path: Path, allowed: list[Path], variant_css: list[str],
-                    tagged: bool, timeout: float) -> RenderResult:
-    """Run render() in a fresh Python process; a render that takes too long is stopped."""
-    job = RenderJob(html_path, pdf_path, tuple(variant_css))
-    return render_all_in_child([job], allowed, tagged, timeout)[0]
-
-
 def main() -> int:
     """The child: a JSON spec on stdin (see render_all_in_child), one JSON line per document."""
     from handbook import processes
-    from handbook.collector import tune_for_builds
+    from handbook.gc_tuning import tune_for_builds
 
     if len(sys.argv) > 1:
         processes.die_with_parent(int(sys.argv[1]))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import ast
-import os
 import re
 import runpy
-import tempfile
 from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
+
+from handbook import atomic
 
 _CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 SETTING = "handbook_languages"
@@ -133,16 +133,12 @@ def add_to_conf(conf: Path, code: str) -> bool:
     if code in [e.value for e in _list_node(ast.parse(text)).elts]:
         return False
     new = with_new_language(text, code)
-    fd, tmp = tempfile.mkstemp(prefix=".conf.", suffix=".py", dir=conf.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(new)
-    try:
+    with atomic.replacing(conf) as temporary:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:  # its line ends kept
+            handle.write(new)
         # conf.py must still load and list the new language, or it is not replaced.
-        if code not in runpy.run_path(tmp).get(SETTING, []):
+        if code not in runpy.run_path(str(temporary)).get(SETTING, []):
             raise AddLanguageError(f"conf.py: could not add {code} to {SETTING} — add it by hand")
-        os.replace(tmp, conf)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     return True
 
 

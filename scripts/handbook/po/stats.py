@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polib
 
+from handbook import atomic
 from handbook.languages import script_letters
 from handbook.po import catalog
 
@@ -128,11 +129,7 @@ def to_json(stats: dict[str, list[DocumentStats]]) -> dict[str, object]:
 
 
 def write_json(path: Path, stats: dict[str, list[DocumentStats]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(to_json(stats), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                   encoding="utf-8")
-    tmp.replace(path)
+    atomic.write_text(path, json.dumps(to_json(stats), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def table(lang: str, documents: Sequence[DocumentStats]) -> list[str]:

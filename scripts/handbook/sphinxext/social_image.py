@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from handbook import atomic
+
 SIZE = (1200, 630)  # what Open Graph and Twitter's large card show without cropping
 FILE = "_static/handbook-social.png"
 FONTS = Path(__file__).resolve().parent.parent / "pdf" / "fonts"
@@ -58,8 +60,5 @@ def write(outdir: Path, title: str, subtitle: str = "") -> bool:
     data = render(title, subtitle)
     if target.is_file() and target.read_bytes() == data:
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".png.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    atomic.write_bytes(target, data)
     return True

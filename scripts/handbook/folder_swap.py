@@ -1,4 +1,5 @@
-"""Put a finished build in place so that readers and the next step never see a half-written tree.
+"""Swap a finished build's folder in place of the published one, so that readers and the next step
+never see a half-written tree.
 
 Sphinx writes into a work directory it keeps between builds (it needs the previous output to
 rebuild incrementally). Only when it has finished without problems is a copy swapped in for the
@@ -24,7 +25,7 @@ def recover(target: Path, scratch: Path) -> None:
         old.rename(target)
 
 
-def publish(work: Path, target: Path, scratch: Path) -> None:
+def swap_in(work: Path, target: Path, scratch: Path) -> None:
     """Replace ``target`` by a copy of ``work``; ``scratch`` must be on the same file system."""
     new, old = _scratch_names(target, scratch)
     scratch.mkdir(parents=True, exist_ok=True)
