@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
+
+from handbook import atomic
 
 # One width for every file we write, so that two runs (or two machines) never re-wrap a line.
 WRAP_WIDTH = 79
@@ -29,20 +29,9 @@ def render(catalog: polib.POFile) -> str:
 
 def write_if_changed(path: Path, catalog: polib.POFile) -> bool:
     """Write the catalog atomically, and only when its text changed; True when written."""
-    text = render(catalog)
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # A half-written catalog must never replace a good one (a translator's work is in it).
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+    # The one writer of .po files: a half-written catalog never replaces a good one (a
+    # translator's work is in it), and an unchanged one keeps its time (the builds depend on it).
+    return atomic.write_text_if_changed(path, render(catalog))
 
 
 def plural_forms(code: str) -> str:

@@ -9,8 +9,7 @@ from pathlib import Path
 import polib
 
 from handbook.paths import Layout
-from handbook.po import catalog
-from handbook.po.checks.files import syntax_error_line
+from handbook.po import catalog, syntax
 from handbook.po.merge import MergeCounts, compendium, merge
 
 
@@ -81,14 +80,9 @@ def update_language(layout: Layout, lang: str, project: str,
 
 def _unreadable(path: Path) -> tuple[int, str] | None:
     """(line, what is wrong) when the catalog cannot be read without losing something."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return data[:exc.start].count(b"\n") + 1, "the file is not UTF-8"
-    line = syntax_error_line(text)
-    if line is not None:
-        return line, "the file has a syntax error on this line"
+    problem = syntax.first_error(path.read_bytes())
+    if problem is not None:
+        return problem
     try:
         catalog.load(path)
     except (OSError, ValueError) as exc:
