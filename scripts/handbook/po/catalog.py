@@ -58,6 +58,30 @@ def new_metadata(code: str, project: str) -> dict[str, str]:
     }
 
 
+# The header's fields in the order gettext's own tools write them; others follow in their order.
+_HEADER_ORDER = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
+                 "Last-Translator", "Language-Team", "Language", "MIME-Version", "Content-Type",
+                 "Content-Transfer-Encoding", "Plural-Forms")
+# Values that say nothing: the placeholders of gettext's template header, which Babel (and so
+# sphinx-intl) writes into every catalog it rewrites.
+_PLACEHOLDERS = ("", "PROJECT VERSION", "EMAIL@ADDRESS", "YEAR-MO-DA HO:MI+ZONE", "FULL NAME <EMAIL@ADDRESS>")
+# Stamps that change with no change of the catalog: the template's date moves with every `make
+# gettext` that changes a message, the tool's name with every upgrade; both only make diffs noisy.
+_STAMPS = ("POT-Creation-Date", "Generated-By")
+
+
+def canonical_metadata(metadata: dict[str, str]) -> dict[str, str]:
+    """The header as update-po keeps it, whichever tool wrote the file last: no placeholders or
+    stamps, the fields in gettext's order, the charset the file is in."""
+    kept = {name: value.strip() for name, value in metadata.items()
+            if name not in _STAMPS and value.strip() not in _PLACEHOLDERS
+            and not value.strip().endswith("<LL@li.org>")}
+    if "Content-Type" in kept:
+        kept["Content-Type"] = "text/plain; charset=utf-8"  # read and written as UTF-8, whatever it said
+    ordered = {name: kept.pop(name) for name in _HEADER_ORDER if name in kept}
+    return ordered | kept
+
+
 def is_translated(entry: polib.POEntry) -> bool:
     """Has a translation Sphinx would use (non-empty, not fuzzy, not obsolete)."""
     return has_text(entry) and not entry.fuzzy and not entry.obsolete

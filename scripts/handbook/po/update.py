@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 
 from handbook.paths import Layout
-from handbook.po import catalog, syntax
+from handbook.po import catalog, history, syntax
 from handbook.po.merge import MergeCounts, compendium, merge
 
 
@@ -48,6 +48,9 @@ def update_language(layout: Layout, lang: str, project: str,
             result.unreadable += 1
             continue
         before[doc] = catalog.load(path)
+        history.unmangle(before[doc])
+        if history.needs_previous(before[doc]) and (committed := history.committed(path, layout.root)):
+            history.restore_previous(before[doc], committed)  # the #| lines sphinx-intl dropped
     others = compendium([po for doc, po in before.items() if doc not in catalog.INTERFACE_CATALOGS])
     for doc, pot_path in catalog.templates(layout.gettext).items():
         if doc in broken:
@@ -59,6 +62,7 @@ def update_language(layout: Layout, lang: str, project: str,
         new, counts = merge(template, old, interface=interface, others=None if interface else others)
         if old is None:
             new.metadata = catalog.new_metadata(lang, project)
+        new.metadata = catalog.canonical_metadata(new.metadata)
         written = catalog.write_if_changed(po_path, new)
         where = layout.rel(po_path)
         if old is None:
