@@ -51,8 +51,8 @@ def _intl(root: Path, *args: str) -> tuple[int, str]:
 
 @pytest.fixture
 def project(tmp_path) -> Layout:
-    """The translation root after `make update-po`, committed; then its source edited: a message
-    changed, a deleted paragraph back, a new one."""
+    """The translation root after `make update-po`, committed; then a catalog deleted and the source
+    edited: a message changed, a deleted paragraph back, a new one."""
     root = copy_project(ROOTS / "translation", tmp_path / "base")
     conf = root / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8").replace(
@@ -64,6 +64,8 @@ def project(tmp_path) -> Layout:
     (root / ".gitignore").write_text("_build/\n", encoding="utf-8")
     _git(root, "init", "-q")
     _commit(root)
+    # A catalog to create (as for a new document), and the source edited.
+    (layout.locales / "fi" / "LC_MESSAGES" / "index.po").unlink()
     chapter = layout.docs / "chapter.md"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(*CHANGED) + f"\n{REVIVED}\n\n{NEW}\n",
                        encoding="utf-8")

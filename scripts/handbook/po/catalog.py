@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -68,6 +69,21 @@ _PLACEHOLDERS = ("", "PROJECT VERSION", "EMAIL@ADDRESS", "YEAR-MO-DA HO:MI+ZONE"
 # Stamps that change with no change of the catalog: the template's date moves with every `make
 # gettext` that changes a message, the tool's name with every upgrade; both only make diffs noisy.
 _STAMPS = ("POT-Creation-Date", "Generated-By")
+
+
+# The comment lines of gettext's template header (Sphinx's .pot, Babel's new catalogs): placeholders.
+_BOILERPLATE = re.compile(r"|SOME DESCRIPTIVE TITLE\.?|Copyright \(C\).*|FIRST AUTHOR <EMAIL@ADDRESS>, (?:YEAR|\d{4})\.?"
+                          r"|This file is distributed under the same license as the .* (?:package|project)\."
+                          r"|Translations template for .*\.|.* translations for .*\.")
+
+
+def canonical_header(po: polib.POFile) -> None:
+    """Give the catalog the header update-po keeps, whichever tool wrote the file last (sphinx-intl
+    writes gettext's template header into every catalog it creates or rewrites): the translators'
+    own comments and fields, none of the template's placeholders."""
+    po.header = "\n".join(line for line in (po.header or "").splitlines() if not _BOILERPLATE.fullmatch(line.strip()))
+    po.metadata = canonical_metadata(po.metadata)
+    po.metadata_is_fuzzy = False  # "#, fuzzy" on a header only says the template's was not filled in
 
 
 def canonical_metadata(metadata: dict[str, str]) -> dict[str, str]:

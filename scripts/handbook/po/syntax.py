@@ -93,7 +93,7 @@ def first_error(data: bytes) -> tuple[int, str] | None:
         return bad_line, "the file is not UTF-8"
     errors = syntax_errors(text)
     if errors:
-        return errors[0][0], errors[0][1]
+        return errors[0][0], f"the file has a syntax error on this line: {errors[0][1]}"
     return None
 
 

@@ -62,7 +62,7 @@ def update_language(layout: Layout, lang: str, project: str,
         new, counts = merge(template, old, interface=interface, others=None if interface else others)
         if old is None:
             new.metadata = catalog.new_metadata(lang, project)
-        new.metadata = catalog.canonical_metadata(new.metadata)
+        catalog.canonical_header(new)
         written = catalog.write_if_changed(po_path, new)
         where = layout.rel(po_path)
         if old is None:
