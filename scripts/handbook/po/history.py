@@ -42,7 +42,7 @@ _PREVIOUS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_pl
 
 def unmangle(po: polib.POFile) -> int:
     """Turn Babel's ``# | msgid "…"`` comments back into the entry's previous msgid (when it is
-    fuzzy and has none); the number of entries repaired."""
+    fuzzy and has none; else they are dropped); the number of previous msgids given back."""
     repaired = 0
     for entry in po:
         lines = (entry.tcomment or "").splitlines()
@@ -59,7 +59,7 @@ def unmangle(po: polib.POFile) -> int:
         if entry.fuzzy and not entry.previous_msgid and previous.get("msgid"):
             for name, value in previous.items():
                 setattr(entry, _PREVIOUS[name], value)
-        repaired += 1
+            repaired += 1
     return repaired
 
 

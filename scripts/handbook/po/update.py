@@ -22,9 +22,11 @@ class LanguageResult:
     unreadable: int = 0
 
 
-def _summary(counts: MergeCounts) -> str:
+def _summary(counts: MergeCounts, given_back: int = 0) -> str:
     parts = [f"+{counts.added} new", f"{counts.fuzzy} fuzzy", f"{counts.revived} revived",
              f"{counts.obsolete} obsolete"]
+    if given_back:
+        parts.append(f"{given_back} previous source text{'s' if given_back > 1 else ''} given back (#|)")
     return ", ".join(parts)
 
 
@@ -36,6 +38,7 @@ def update_language(layout: Layout, lang: str, project: str,
     # Every catalog as it was before this run, so that text moved between documents keeps its
     # translation whatever the order the documents are merged in.
     before: dict[str, polib.POFile] = {}
+    given_back: dict[str, int] = {}
     broken: set[str] = set()
     for path in catalog.catalogs(lc_messages):
         doc = catalog.docname(path, lc_messages)
@@ -48,9 +51,10 @@ def update_language(layout: Layout, lang: str, project: str,
             result.unreadable += 1
             continue
         before[doc] = catalog.load(path)
-        history.unmangle(before[doc])
+        # The #| lines sphinx-intl turned into comments, or dropped (then the last commit has them).
+        given_back[doc] = history.unmangle(before[doc])
         if history.needs_previous(before[doc]) and (committed := history.committed(path, layout.root)):
-            history.restore_previous(before[doc], committed)  # the #| lines sphinx-intl dropped
+            given_back[doc] += history.restore_previous(before[doc], committed)
     others = compendium([po for doc, po in before.items() if doc not in catalog.INTERFACE_CATALOGS])
     for doc, pot_path in catalog.templates(layout.gettext).items():
         if doc in broken:
@@ -70,7 +74,7 @@ def update_language(layout: Layout, lang: str, project: str,
             say(f"  Create: {where} ({len([e for e in new if not e.obsolete])} messages)")
         elif written:
             result.updated += 1
-            say(f"  Update: {where}: {_summary(counts)}")
+            say(f"  Update: {where}: {_summary(counts, given_back.get(doc, 0))}")
         else:
             result.unchanged += 1
     templates = set(catalog.templates(layout.gettext))
