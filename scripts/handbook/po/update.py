@@ -1,4 +1,13 @@
-"""``make update-po``: merge the fresh templates into every language's catalogs."""
+"""``make update-po``: merge the fresh templates into every language's catalogs.
+
+It gives what `sphinx-intl update` gives (the same messages, translations and fuzzy marks; the test
+is tests/test_sphinx_intl.py), plus: the old text of each fuzzy message (``#|``, also given back
+when sphinx-intl dropped it); a translation that comes back when its text returns, from an obsolete
+entry or another document's catalog; fuzzy matches word by word; interface strings no template
+extracts kept in use; ``#:`` locations without line numbers; one header and one wrapping. It does not
+call sphinx-intl: Babel, under it, drops or mangles ``#|`` lines and adds flags and line numbers
+that would have to be undone, and polib is the one .po library here.
+"""
 
 from __future__ import annotations
 
