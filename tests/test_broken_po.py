@@ -75,6 +75,6 @@ def test_a_header_escaped_twice_is_reported_not_a_traceback(tmp_path):
     problems, usable = syntax.check(po, "fi", "locales/fi/LC_MESSAGES/index.po")
     assert usable is None
     assert [str(p) for p in problems] == [
-        "locales/fi/LC_MESSAGES/index.po:1: error: the header cannot be read (the value of Language runs on "
-        "into 'MIME-Version: 1.0\\\\n': its line ends with \\n escaped twice) — write each header line as "
-        "\"Name: value\\n\" [po-syntax]"]
+        "locales/fi/LC_MESSAGES/index.po:3: error: the header cannot be read (the line of Language ends with "
+        "\\\\n, one backslash too many: the lines after it are read as part of its value) — write each header "
+        "line as \"Name: value\\n\" [po-syntax]"]

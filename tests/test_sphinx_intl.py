@@ -173,3 +173,25 @@ def test_sphinx_intl_stat_counts_as_make_stats():
             assert said[path] == (ours.translated + ours.fuzzy, ours.fuzzy, ours.untranslated), path
             compared += 1
     assert compared > 100
+
+
+def test_previous_texts_that_babel_turned_into_comments_come_back(tmp_path):
+    """sphinx-intl reads and writes through Babel, which keeps a ``#|`` line as a ``# |`` comment."""
+    from sphinx_intl import catalog as intl_catalog
+
+    from handbook.po import history
+
+    previous = "Старый длинный абзац, " * 8 + "с \"кавычками\"."
+    po = polib.POFile(wrapwidth=catalog.WRAP_WIDTH)
+    po.metadata = {"Language": "fi", "Content-Type": "text/plain; charset=utf-8"}
+    po.append(polib.POEntry(msgid="Новый абзац.", msgstr="Uusi kappale.", flags=["fuzzy"], previous_msgid=previous,
+                            tcomment="Kääntäjän huomautus."))
+    path = tmp_path / "a.po"
+    catalog.write_if_changed(path, po)
+    intl_catalog.dump_po(str(path), intl_catalog.load_po(str(path)))
+    babel = path.read_text(encoding="utf-8")
+    assert "#| msgid" not in babel and "# | msgid" in babel
+    again = catalog.load(path)
+    assert history.unmangle(again) == 1
+    entry = again.find("Новый абзац.")
+    assert (entry.previous_msgid, entry.tcomment, entry.fuzzy) == (previous, "Kääntäjän huomautus.", True)

@@ -36,8 +36,26 @@ def committed(path: Path, root: Path) -> polib.POFile | None:
     return syntax.parse(text) if text is not None else None
 
 
-_MANGLED = re.compile(r'^\| ?(?:(msgctxt|msgid|msgid_plural) +)?("(?:[^"\\]|\\.)*")$')
+_MANGLED = re.compile(r'(?:(msgctxt|msgid|msgid_plural) +)?("(?:[^"\\]|\\.)*")')
 _PREVIOUS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
+
+
+def _mangled_lines(comment: str) -> tuple[list[str], list[str]] | None:
+    """The comment's own lines, and the ``#|`` lines Babel made of the rest (``| msgid "…"``, which
+    it also wraps as a comment: a piece without its closing quote goes on in the next line, after
+    the space the wrapping took); None when it has none, or some that do not read as such."""
+    own: list[str] = []
+    previous: list[str] = []
+    for line in comment.splitlines():
+        if line.startswith("|"):
+            previous.append(line[1:].strip())
+        elif previous and not _MANGLED.fullmatch(previous[-1]):
+            previous[-1] += " " + line.strip()
+        else:
+            own.append(line)
+    if not previous or not all(_MANGLED.fullmatch(line) for line in previous):
+        return None
+    return own, previous
 
 
 def unmangle(po: polib.POFile) -> int:
@@ -45,17 +63,17 @@ def unmangle(po: polib.POFile) -> int:
     fuzzy and has none; else they are dropped); the number of previous msgids given back."""
     repaired = 0
     for entry in po:
-        lines = (entry.tcomment or "").splitlines()
-        matches = [_MANGLED.match(line) for line in lines]
-        if not any(matches):
+        found = _mangled_lines(entry.tcomment or "")
+        if found is None:
             continue
+        own, lines = found
+        entry.tcomment = "\n".join(own)
         previous: dict[str, str] = {}
         field = ""
-        for match in filter(None, matches):
+        for match in map(_MANGLED.fullmatch, lines):
             field = match.group(1) or field
             if field:
                 previous[field] = previous.get(field, "") + polib.unescape(match.group(2)[1:-1])
-        entry.tcomment = "\n".join(line for line, match in zip(lines, matches, strict=True) if not match)
         if entry.fuzzy and not entry.previous_msgid and previous.get("msgid"):
             for name, value in previous.items():
                 setattr(entry, _PREVIOUS[name], value)

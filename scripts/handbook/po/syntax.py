@@ -118,7 +118,7 @@ def check(path: Path, lang: str, rel: str) -> tuple[list[Problem], polib.POFile 
         return [Problem(rel, 1, "error", f"the file cannot be read ({exc})", QUOTING, SYNTAX)], None
     header = _header_problem(po)
     if header:
-        return [Problem(rel, 1, "error", f"the header cannot be read ({header})",
+        return [Problem(rel, line_of(text, f'"{header[0]}:'), "error", f"the header cannot be read ({header[1]})",
                         'write each header line as "Name: value\\n"', SYNTAX)], None
     header_line, plural = _plural_forms_header(text)
     if plural is not None:
@@ -131,16 +131,16 @@ def check(path: Path, lang: str, rel: str) -> tuple[list[Problem], polib.POFile 
     return problems, po
 
 
-def _header_problem(po: polib.POFile) -> str | None:
-    """What is wrong with the header's lines (a value with ``\\n`` escaped twice swallows the lines
-    after it), or None."""
+def _header_problem(po: polib.POFile) -> tuple[str, str] | None:
+    """The header field that is wrong and what is wrong with it (a value with ``\\n`` escaped twice
+    swallows the lines after it), or None."""
     for name, value in po.metadata.items():
         if "\\n" in value:
-            return f"the value of {name} runs on into {value.split(chr(92) + 'n', 1)[1][:20]!r}: its line " \
-                   "ends with \\n escaped twice"
+            return name, f"the line of {name} ends with \\\\n, one backslash too many: the lines after it are read " \
+                   "as part of its value"
     language = po.metadata.get("Language", "")
     if language and not _LANGUAGE.fullmatch(language):
-        return f"Language: {language!r} is not a language code"
+        return "Language", f"Language: {language!r} is not a language code"
     return None
 
 
