@@ -195,3 +195,22 @@ def test_previous_texts_that_babel_turned_into_comments_come_back(tmp_path):
     assert history.unmangle(again) == 1
     entry = again.find("Новый абзац.")
     assert (entry.previous_msgid, entry.tcomment, entry.fuzzy) == (previous, "Kääntäjän huomautus.", True)
+
+
+@pytest.mark.slow  # a gettext build of a tiny root
+def test_interface_strings_no_template_extracts_stay_in_use(project):
+    """sphinx.po may hold strings no template of ours extracts (the theme's, Sphinx's own): sphinx-intl
+    makes them obsolete (their translations kept), update-po makes them active again."""
+    sphinx_po = project.locales / "fi" / "LC_MESSAGES" / "sphinx.po"
+    sphinx_po.write_text(sphinx_po.read_text(encoding="utf-8").rstrip("\n") + '\n\nmsgid "A string no template has"\n'
+                         'msgstr "Teeman oma merkkijono"\n', encoding="utf-8")
+    assert run_command(commands.update_po, "", project).status == 0
+    _commit(project.root)
+    committed = sphinx_po.read_text(encoding="utf-8")
+    assert not polib.pofile(committed).find("A string no template has").obsolete
+    status, out = _intl(project.root, "update", "-p", "_build/gettext", "-l", "fi")
+    assert status == 0
+    assert re.search(r"^Update: \S*locales/fi/LC_MESSAGES/sphinx\.po \+0, -1$", out, re.M), out
+    assert polib.pofile(str(sphinx_po)).find("A string no template has", include_obsolete_entries=True).obsolete
+    assert run_command(commands.update_po, "", project).status == 0
+    assert sphinx_po.read_text(encoding="utf-8") == committed

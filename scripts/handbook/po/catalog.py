@@ -73,15 +73,17 @@ _STAMPS = ("POT-Creation-Date", "Generated-By")
 
 # The comment lines of gettext's template header (Sphinx's .pot, Babel's new catalogs): placeholders.
 _BOILERPLATE = re.compile(r"|SOME DESCRIPTIVE TITLE\.?|Copyright \(C\).*|FIRST AUTHOR <EMAIL@ADDRESS>, (?:YEAR|\d{4})\.?"
-                          r"|This file is distributed under the same license as the .* (?:package|project)\."
                           r"|Translations template for .*\.|.* translations for .*\.")
+# The one sentence of it that names the project, so that it may run over two lines.
+_LICENSE = re.compile(r"This file is distributed under the same license as the\s[\s\S]*?\s(?:package|project)\.")
 
 
 def canonical_header(po: polib.POFile) -> None:
     """Give the catalog the header update-po keeps, whichever tool wrote the file last (sphinx-intl
     writes gettext's template header into every catalog it creates or rewrites): the translators'
     own comments and fields, none of the template's placeholders."""
-    po.header = "\n".join(line for line in (po.header or "").splitlines() if not _BOILERPLATE.fullmatch(line.strip()))
+    comment = _LICENSE.sub("", po.header or "")
+    po.header = "\n".join(line for line in comment.splitlines() if not _BOILERPLATE.fullmatch(line.strip()))
     po.metadata = canonical_metadata(po.metadata)
     po.metadata_is_fuzzy = False  # "#, fuzzy" on a header only says the template's was not filled in
 

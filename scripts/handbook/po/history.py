@@ -115,3 +115,17 @@ def restore_previous(po: polib.POFile, before: polib.POFile) -> int:
             entry.previous_msgid = source_of(best)
             restored += 1
     return restored
+
+
+def reactivate(po: polib.POFile, before: polib.POFile) -> int:
+    """Make active again the entries of an interface catalog that ``before`` has active and this one
+    obsolete: sphinx-intl makes obsolete every string no template extracts (the theme's, Sphinx's
+    own), which update-po keeps in use; the number made active."""
+    wanted = {key(e) for e in before if not e.obsolete} - {key(e) for e in po if not e.obsolete}
+    again = 0
+    for entry in po:
+        if entry.obsolete and key(entry) in wanted:
+            entry.obsolete = False
+            wanted.discard(key(entry))
+            again += 1
+    return again

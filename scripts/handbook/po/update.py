@@ -60,10 +60,7 @@ def update_language(layout: Layout, lang: str, project: str,
             result.unreadable += 1
             continue
         before[doc] = catalog.load(path)
-        # The #| lines sphinx-intl turned into comments, or dropped (then the last commit has them).
-        given_back[doc] = history.unmangle(before[doc])
-        if history.needs_previous(before[doc]) and (committed := history.committed(path, layout.root)):
-            given_back[doc] += history.restore_previous(before[doc], committed)
+        given_back[doc] = _give_back(path, before[doc], doc in catalog.INTERFACE_CATALOGS, layout.root)
     others = compendium([po for doc, po in before.items() if doc not in catalog.INTERFACE_CATALOGS])
     for doc, pot_path in catalog.templates(layout.gettext).items():
         if doc in broken:
@@ -93,6 +90,21 @@ def update_language(layout: Layout, lang: str, project: str,
             say(f"  {layout.rel(po_path)}:1: warning: no document {doc!r} in docs/ any more — "
                 "the file is kept; move its translations or delete it [orphan-catalog]")
     return result
+
+
+def _give_back(path: Path, po: polib.POFile, interface: bool, root: Path) -> int:
+    """Undo what sphinx-intl did to a catalog since the last commit: the ``#|`` lines it turned into
+    comments or dropped, the interface strings in use it made obsolete; the number of ``#|`` given back."""
+    given = history.unmangle(po)
+    needs_previous = history.needs_previous(po)
+    made_obsolete = interface and any(e.obsolete for e in po)
+    if needs_previous or made_obsolete:
+        committed = history.committed(path, root)  # git is asked only when something is missing
+        if committed is not None:
+            given += history.restore_previous(po, committed) if needs_previous else 0
+            if made_obsolete:
+                history.reactivate(po, committed)
+    return given
 
 
 def _unreadable(path: Path) -> tuple[int, str] | None:
