@@ -59,7 +59,10 @@ myst_enable_extensions = [
 
 # -- Translations (see FIELD-NOTES: locale_dirs is relative to docs/) ------------------------
 
-locale_dirs = ["../locales"]
+# Absolute: Sphinx reads it from docs/, sphinx-intl (`sphinx-intl update`, `stat`) from this folder.
+from pathlib import Path  # noqa: E402
+
+locale_dirs = [str(Path(__file__).resolve().parent / "locales")]
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True

@@ -113,3 +113,11 @@ Settings.pdf_processes
 from handbook.check_ids import APPLIES  # noqa: E402
 
 APPLIES
+
+# polib: the encoding a POFile is compiled and written in (handbook.compile_catalogs sets it).
+other.encoding
+
+# tests/test_hygiene.py: the canonical text of a catalog, which every file in locales/ must already be.
+from handbook.po_format import normalised  # noqa: E402
+
+normalised

@@ -67,16 +67,17 @@ def test_no_compiled_catalog_is_left_in_locales(multilingual_site):
 
 
 def test_a_header_escaped_twice_is_reported_not_a_traceback(tmp_path):
-    from handbook import catalogs
+    from handbook.po import syntax
 
     po = tmp_path / "index.po"
     po.write_text('msgid ""\nmsgstr ""\n"Language: fi\\\\n"\n"MIME-Version: 1.0\\\\n"\n\n'
                   'msgid "Главная страница"\nmsgstr "Etusivu"\n', encoding="utf-8")
-    problems, usable = catalogs.check_file(po, "fi", "locales/fi/LC_MESSAGES/index.po")
+    problems, usable = syntax.check(po, "fi", "locales/fi/LC_MESSAGES/index.po")
     assert usable is None
     assert [str(p) for p in problems] == [
-        "locales/fi/LC_MESSAGES/index.po:1: error: the header cannot be read (expected only letters, got "
-        "'fi\\\\nmime') — write each header line as \"Name: value\\n\" [syntax]"]
+        "locales/fi/LC_MESSAGES/index.po:3: error: the header cannot be read (the line of Language ends with "
+        "\\\\n, one backslash too many: the lines after it are read as part of its value) — write each header "
+        "line as \"Name: value\\n\" [syntax]"]
 
 
 @pytest.mark.slow

@@ -16,10 +16,6 @@ ALLOWED_RENAMES = {
     # swaps a whole folder into place, which atomic.py does not do (a folder cannot replace
     # another in one rename)
     "folder_swap.py",
-    # The .po writers are being switched to atomic.py by the .po work (issue 21, point 5); remove
-    # each from this list when it is.
-    "po/catalog.py",
-    "po_format.py",
 }
 
 

@@ -1,22 +1,36 @@
 """Compile each language's usable .po files for the build, into the build directory (never into
-locales/): the problems of each file (catalogs.py) and the slips readers would see in it
+locales/): the problems of each file (po/syntax.py) and the slips readers would see in it
 (po/checks) are reported, and a file that cannot be read is left out, so that its document is shown
 untranslated and every other is built."""
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import os
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
+import polib
 
 from handbook import atomic, check_ids
-from handbook.catalogs import Problem, check_file
-from handbook.po.checks.run import reader_problems  # those checks read files with catalogs.py
+from handbook.po import catalog as po_catalog
+from handbook.po.checks.run import reader_problems
+from handbook.po.syntax import Problem, check
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+def mo_bytes(po: polib.POFile, lang: str, use_fuzzy: bool = False) -> bytes:
+    """The compiled catalog Sphinx reads: the header and every translated message (fuzzy ones too
+    for the review build), as msgfmt would write it."""
+    # The file was read as UTF-8 (a file that is not is left out): gettext must decode it so, whatever
+    # its header says (a wrong or missing charset is reported by make check [encoding]).
+    po.encoding = "utf-8"
+    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+    if not po.metadata.get("Plural-Forms"):
+        # Reported by make check [plural-forms]; meanwhile the language's own rule, not English's.
+        po.metadata["Plural-Forms"] = po_catalog.plural_forms(lang)
+    if use_fuzzy:
+        for entry in po:
+            if entry.fuzzy and not entry.obsolete:
+                entry.flags.remove("fuzzy")
+    return po.to_binary()
 
 
 def _reader_slips(path: Path, rel: str, lang: str, silenced: frozenset[str]) -> list[Problem]:
@@ -45,22 +59,18 @@ def compile_language(locales: Path, lang: str, out: Path, root: Path, use_fuzzy:
     wanted: set[Path] = set()
     for po in sorted(source_dir.rglob("*.po")) if source_dir.is_dir() else []:
         rel = po.relative_to(root).as_posix() if po.is_relative_to(root) else str(po)
-        found, catalog = check_file(po, lang, rel)
+        found, catalog = check(po, lang, rel)
         problems += found
         if catalog is None:
             continue
         problems += _reader_slips(po, rel, lang, silenced)
         mo = target_dir / po.relative_to(source_dir).with_suffix(".mo")
         wanted.add(mo)
-        if b"POT-Creation-Date:" not in po.read_bytes():
-            # Babel would put the current minute into the .mo, which would then change every
-            # minute and make Sphinx read every document of the language again.
-            catalog.creation_date = _EPOCH
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog, use_fuzzy=use_fuzzy)
-        if not mo.is_file() or mo.read_bytes() != buffer.getvalue():
-            atomic.write_bytes(mo, buffer.getvalue())
+        data = mo_bytes(catalog, lang, use_fuzzy)
+        # An unchanged .mo keeps its time: Sphinx re-reads every document of the language whose
+        # catalog is newer than its cached doctree.
+        if not mo.is_file() or mo.read_bytes() != data:
+            atomic.write_bytes(mo, data)
         # Sphinx finds catalogs by their .po files and re-reads a document when its .mo is newer
         # than the document's cached doctree; an empty stand-in .po is enough for that.
         # Dated 1970, so that Sphinx never takes it for newer than the .mo and "recompiles" it

@@ -1,25 +1,22 @@
 """One line wrapping for every .po file, so that Poedit, Babel and polib cause no diff noise.
 
 The canonical form is the one `make update-po` writes (handbook.po.catalog: polib at a fixed
-width); translators' editors and other tools write other wrappings, and this module rewrites them. Only the wrapping changes: comments, flags,
-previous msgids (``#|``), obsolete entries and the header stay as they are.
+width); translators' editors and other tools write other wrappings, and this module rewrites them
+(through the same writer). Only the wrapping changes: comments, flags, previous msgids (``#|``),
+obsolete entries and the header stay as they are.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import polib
+
 from handbook.paths import Layout
 from handbook.po import catalog as po_catalog
-
-_LINE = re.compile(r"\(line (\d+)\)")
-# polib and Babel both accept some broken lines (an unclosed quote loses a letter), so every line
-# is checked against the format's grammar before anything is rewritten.
-_STRING = r'"(?:[^"\\]|\\.)*"'
-_VALID = re.compile(rf"\s*|#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}\s*|{_STRING}\s*")
+from handbook.po import syntax as po_syntax
 
 
 class PoSyntaxError(Exception):
@@ -30,22 +27,21 @@ class PoSyntaxError(Exception):
         self.path, self.line, self.reason = path, line, reason
 
 
+def _readable(path: Path) -> polib.POFile:
+    """The catalog, once the one syntax check (handbook.po.syntax) found nothing that polib would
+    read wrong (an unclosed quote loses a letter): a broken file is never rewritten."""
+    problem = po_syntax.first_error(path.read_bytes())
+    if problem is not None:
+        raise PoSyntaxError(path, *problem)
+    try:
+        return po_catalog.load(path)
+    except (OSError, ValueError) as exc:
+        raise PoSyntaxError(path, 0, str(exc)) from None
+
+
 def normalised(path: Path) -> str:
     """The file's text in the canonical wrapping."""
-    try:
-        original = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise PoSyntaxError(path, 0, "the file is not UTF-8 text; save it as UTF-8") from None
-    for number, line in enumerate(original.splitlines(), 1):
-        if not _VALID.fullmatch(line):
-            raise PoSyntaxError(path, number, "not a comment, a keyword with a quoted string, "
-                                "or a quoted continuation line")
-    try:
-        catalog = po_catalog.load(path)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        found = _LINE.search(str(exc))
-        raise PoSyntaxError(path, int(found.group(1)) if found else 0, str(exc)) from None
-    return po_catalog.render(catalog)
+    return po_catalog.render(_readable(path))
 
 
 def normalise(path: Path) -> bool:
@@ -53,13 +49,7 @@ def normalise(path: Path) -> bool:
 
     An unchanged file is not touched, so its modification time (and the builds) stay as they are.
     """
-    text = normalised(path)
-    if path.read_text(encoding="utf-8") == text:
-        return False
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)  # never a half-written catalog in place of a good one
-    return True
+    return po_catalog.write_if_changed(path, _readable(path))
 
 
 def po_files(layout: Layout, languages: Iterable[str] | None = None) -> list[Path]:

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from handbook.languages import native_name
+from handbook.po import catalog, syntax
 from handbook.settings import Settings
 from handbook.site_index import CHOOSE, _STYLE, write_page
 
@@ -37,19 +38,12 @@ BUILT_IN = {
 def words(locales: Path, code: str) -> dict[str, str]:
     """The 404 page's three messages in language ``code``."""
     found = {msgid: BUILT_IN.get(code, {}).get(msgid, msgid) for msgid in (NOT_FOUND, NO_PAGE, HOME)}
-    catalog = locales / code / "LC_MESSAGES" / "sphinx.po"
-    if catalog.is_file():
-        from babel.messages.pofile import read_po
-
-        try:
-            with catalog.open("rb") as po:
-                messages = read_po(po)
-        except Exception:  # noqa: BLE001 - a broken catalog is `make check`'s to report, not ours
-            return found
-        for msgid in found:
-            message = messages.get(msgid)
-            if message is not None and message.string and not message.fuzzy:
-                found[msgid] = message.string
+    path = locales / code / "LC_MESSAGES" / "sphinx.po"
+    # A broken catalog is `make check`'s and the build's to report, at its line; not ours.
+    if path.is_file() and syntax.first_error(path.read_bytes()) is None:
+        for entry in catalog.load(path):
+            if entry.msgid in found and not entry.msgctxt and catalog.is_translated(entry):
+                found[entry.msgid] = entry.msgstr
     return found
 
 

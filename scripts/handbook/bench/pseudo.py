@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
+from handbook.po import catalog as po_catalog
 
 # An image's file name is a message too (gettext_additional_targets); it stays as it is.
 _FILE = re.compile(r"(\.\. image:: )?\S+\.(svg|png|jpe?g|gif|webp)", re.IGNORECASE)
@@ -22,14 +22,13 @@ def pseudo_translate(locales: Path, lang: str) -> int:
     for po in sorted((locales / lang / "LC_MESSAGES").rglob("*.po")):
         if po.name == "sphinx.po":
             continue
-        with po.open("rb") as handle:
-            catalog = read_po(handle, locale=None)
-        for message in catalog:
-            if not message.id or message.pluralizable or _FILE.fullmatch(message.id):
+        catalog = po_catalog.load(po)
+        for entry in catalog:
+            if not entry.msgid or entry.obsolete or entry.msgid_plural or _FILE.fullmatch(entry.msgid):
                 continue
-            message.string = f"{message.id} ({lang})"
-            message.flags.discard("fuzzy")
+            entry.msgstr = f"{entry.msgid} ({lang})"
+            if entry.fuzzy:
+                entry.flags.remove("fuzzy")
             count += 1
-        with po.open("wb") as handle:
-            write_po(handle, catalog, width=0)
+        po_catalog.write_if_changed(po, catalog)
     return count

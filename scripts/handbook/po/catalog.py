@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import re
 from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
+
+from handbook import atomic
 
 # One width for every file we write, so that two runs (or two machines) never re-wrap a line.
 WRAP_WIDTH = 79
@@ -29,20 +30,9 @@ def render(catalog: polib.POFile) -> str:
 
 def write_if_changed(path: Path, catalog: polib.POFile) -> bool:
     """Write the catalog atomically, and only when its text changed; True when written."""
-    text = render(catalog)
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # A half-written catalog must never replace a good one (a translator's work is in it).
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+    # The one writer of .po files: a half-written catalog never replaces a good one (a
+    # translator's work is in it), and an unchanged one keeps its time (the builds depend on it).
+    return atomic.write_text_if_changed(path, render(catalog))
 
 
 def plural_forms(code: str) -> str:
@@ -67,6 +57,47 @@ def new_metadata(code: str, project: str) -> dict[str, str]:
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(code),
     }
+
+
+# The header's fields in the order gettext's own tools write them; others follow in their order.
+_HEADER_ORDER = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
+                 "Last-Translator", "Language-Team", "Language", "MIME-Version", "Content-Type",
+                 "Content-Transfer-Encoding", "Plural-Forms")
+# Values that say nothing: the placeholders of gettext's template header, which Babel (and so
+# sphinx-intl) writes into every catalog it rewrites.
+_PLACEHOLDERS = ("", "PROJECT VERSION", "EMAIL@ADDRESS", "YEAR-MO-DA HO:MI+ZONE", "FULL NAME <EMAIL@ADDRESS>")
+# Stamps that change with no change of the catalog: the template's date moves with every `make
+# gettext` that changes a message, the tool's name with every upgrade; both only make diffs noisy.
+_STAMPS = ("POT-Creation-Date", "Generated-By")
+
+
+# The comment lines of gettext's template header (Sphinx's .pot, Babel's new catalogs): placeholders.
+_BOILERPLATE = re.compile(r"|SOME DESCRIPTIVE TITLE\.?|Copyright \(C\).*|FIRST AUTHOR <EMAIL@ADDRESS>, (?:YEAR|\d{4})\.?"
+                          r"|Translations template for .*\.|.* translations for .*\.")
+# The one sentence of it that names the project, so that it may run over two lines.
+_LICENSE = re.compile(r"This file is distributed under the same license as the\s[\s\S]*?\s(?:package|project)\.")
+
+
+def canonical_header(po: polib.POFile) -> None:
+    """Give the catalog the header update-po keeps, whichever tool wrote the file last (sphinx-intl
+    writes gettext's template header into every catalog it creates or rewrites): the translators'
+    own comments and fields, none of the template's placeholders."""
+    comment = _LICENSE.sub("", po.header or "")
+    po.header = "\n".join(line for line in comment.splitlines() if not _BOILERPLATE.fullmatch(line.strip()))
+    po.metadata = canonical_metadata(po.metadata)
+    po.metadata_is_fuzzy = False  # "#, fuzzy" on a header only says the template's was not filled in
+
+
+def canonical_metadata(metadata: dict[str, str]) -> dict[str, str]:
+    """The header as update-po keeps it, whichever tool wrote the file last: no placeholders or
+    stamps, the fields in gettext's order, the charset the file is in."""
+    kept = {name: value.strip() for name, value in metadata.items()
+            if name not in _STAMPS and value.strip() not in _PLACEHOLDERS
+            and not value.strip().endswith("<LL@li.org>")}
+    if "Content-Type" in kept:
+        kept["Content-Type"] = "text/plain; charset=utf-8"  # read and written as UTF-8, whatever it said
+    ordered = {name: kept.pop(name) for name in _HEADER_ORDER if name in kept}
+    return ordered | kept
 
 
 def is_translated(entry: polib.POEntry) -> bool:

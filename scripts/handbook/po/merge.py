@@ -207,7 +207,10 @@ def merge(template: polib.POFile, old: polib.POFile | None, *, interface: bool =
 
     taken = {key(e) for e in result}
     pairs = {(key(e), e.msgstr) for e in result}
-    for index, old_entry in enumerate(memory.entries):
+    # The obsolete entries the file had first, then the ones this merge makes obsolete: the order
+    # sphinx-intl (Babel) keeps too, so that either tool leaves them where the other would.
+    for index in sorted(range(len(memory.entries)), key=lambda i: not memory.entries[i].obsolete):
+        old_entry = memory.entries[index]
         if index in memory.used:
             continue
         kept = _as_obsolete(old_entry)

@@ -14,7 +14,8 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from handbook import atomic, build, catalogs
+from handbook import atomic, build
+from handbook.po import syntax
 from handbook.build import BuildResult
 from handbook.paths import Layout
 from handbook.pdf import manifest
@@ -50,7 +51,7 @@ def prepare_catalogs(layout: Layout, lang: str, dest: Path, compiled: Path) -> i
         # As it is, unless an outdated translation is marked in it: the build then checks the copy
         # as `make` checks the file (a broken one is reported at the same line and shown untranslated).
         shutil.copy2(path, out)
-        if doc in catalog.INTERFACE_CATALOGS or catalogs.check_file(path, lang, "")[1] is None:
+        if doc in catalog.INTERFACE_CATALOGS or syntax.check(path, lang, "")[1] is None:
             continue
         try:
             po = catalog.load(path)

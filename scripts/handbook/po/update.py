@@ -1,4 +1,13 @@
-"""``make update-po``: merge the fresh templates into every language's catalogs."""
+"""``make update-po``: merge the fresh templates into every language's catalogs.
+
+It gives what `sphinx-intl update` gives (the same messages, translations and fuzzy marks; the test
+is tests/test_sphinx_intl.py), plus: the old text of each fuzzy message (``#|``, also given back
+when sphinx-intl dropped it); a translation that comes back when its text returns, from an obsolete
+entry or another document's catalog; fuzzy matches word by word; interface strings no template
+extracts kept in use; ``#:`` locations without line numbers; one header and one wrapping. It does not
+call sphinx-intl: Babel, under it, drops or mangles ``#|`` lines and adds flags and line numbers
+that would have to be undone, and polib is the one .po library here.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +18,7 @@ from pathlib import Path
 import polib
 
 from handbook.paths import Layout
-from handbook.po import catalog
-from handbook.po.checks.files import syntax_error_line
+from handbook.po import catalog, history, syntax
 from handbook.po.merge import MergeCounts, compendium, merge
 
 
@@ -23,9 +31,11 @@ class LanguageResult:
     unreadable: int = 0
 
 
-def _summary(counts: MergeCounts) -> str:
+def _summary(counts: MergeCounts, given_back: int = 0) -> str:
     parts = [f"+{counts.added} new", f"{counts.fuzzy} fuzzy", f"{counts.revived} revived",
              f"{counts.obsolete} obsolete"]
+    if given_back:
+        parts.append(f"{given_back} previous source text{'s' if given_back > 1 else ''} given back (#|)")
     return ", ".join(parts)
 
 
@@ -37,6 +47,7 @@ def update_language(layout: Layout, lang: str, project: str,
     # Every catalog as it was before this run, so that text moved between documents keeps its
     # translation whatever the order the documents are merged in.
     before: dict[str, polib.POFile] = {}
+    given_back: dict[str, int] = {}
     broken: set[str] = set()
     for path in catalog.catalogs(lc_messages):
         doc = catalog.docname(path, lc_messages)
@@ -49,6 +60,7 @@ def update_language(layout: Layout, lang: str, project: str,
             result.unreadable += 1
             continue
         before[doc] = catalog.load(path)
+        given_back[doc] = _give_back(path, before[doc], doc in catalog.INTERFACE_CATALOGS, layout.root)
     others = compendium([po for doc, po in before.items() if doc not in catalog.INTERFACE_CATALOGS])
     for doc, pot_path in catalog.templates(layout.gettext).items():
         if doc in broken:
@@ -60,6 +72,7 @@ def update_language(layout: Layout, lang: str, project: str,
         new, counts = merge(template, old, interface=interface, others=None if interface else others)
         if old is None:
             new.metadata = catalog.new_metadata(lang, project)
+        catalog.canonical_header(new)
         written = catalog.write_if_changed(po_path, new)
         where = layout.rel(po_path)
         if old is None:
@@ -67,7 +80,7 @@ def update_language(layout: Layout, lang: str, project: str,
             say(f"  Create: {where} ({len([e for e in new if not e.obsolete])} messages)")
         elif written:
             result.updated += 1
-            say(f"  Update: {where}: {_summary(counts)}")
+            say(f"  Update: {where}: {_summary(counts, given_back.get(doc, 0))}")
         else:
             result.unchanged += 1
     templates = set(catalog.templates(layout.gettext))
@@ -79,16 +92,26 @@ def update_language(layout: Layout, lang: str, project: str,
     return result
 
 
+def _give_back(path: Path, po: polib.POFile, interface: bool, root: Path) -> int:
+    """Undo what sphinx-intl did to a catalog since the last commit: the ``#|`` lines it turned into
+    comments or dropped, the interface strings in use it made obsolete; the number of ``#|`` given back."""
+    given = history.unmangle(po)
+    needs_previous = history.needs_previous(po)
+    made_obsolete = interface and any(e.obsolete for e in po)
+    if needs_previous or made_obsolete:
+        committed = history.committed(path, root)  # git is asked only when something is missing
+        if committed is not None:
+            given += history.restore_previous(po, committed) if needs_previous else 0
+            if made_obsolete:
+                history.reactivate(po, committed)
+    return given
+
+
 def _unreadable(path: Path) -> tuple[int, str] | None:
     """(line, what is wrong) when the catalog cannot be read without losing something."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return data[:exc.start].count(b"\n") + 1, "the file is not UTF-8"
-    line = syntax_error_line(text)
-    if line is not None:
-        return line, "the file has a syntax error on this line"
+    problem = syntax.first_error(path.read_bytes())
+    if problem is not None:
+        return problem
     try:
         catalog.load(path)
     except (OSError, ValueError) as exc:

@@ -14,12 +14,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+import polib
 from sphinx.application import Sphinx
+
+from handbook.po import catalog as po_catalog
+from handbook.po import syntax
 
 CATALOG_NAME = "javascript.po"
 _CALL = re.compile(r"Documentation\.addTranslations\((.*)\);?\s*$", re.S)
+_PLURAL = re.compile(r"plural\s*=\s*(.+?);?\s*$")
 
 
 def parse_translations_js(text: str) -> dict[str, Any]:
@@ -36,24 +39,31 @@ def _is_empty(value: Any) -> bool:
     return not value
 
 
-def merge(bundled: dict[str, Any], catalog: Catalog | None, locale: str) -> dict[str, Any]:
+def plural_expr(catalog: polib.POFile, locale: str) -> str:
+    """The catalog's plural expression (its Plural-Forms header, else the language's rule)."""
+    header = catalog.metadata.get("Plural-Forms") or po_catalog.plural_forms(locale)
+    match = _PLURAL.search(header)
+    return match.group(1).strip() if match else "(n != 1)"
+
+
+def merge(bundled: dict[str, Any], catalog: polib.POFile | None, locale: str) -> dict[str, Any]:
     """Sphinx's messages without empty translations, overridden by the project's catalog."""
     messages = {k: v for k, v in bundled.get("messages", {}).items() if not _is_empty(v)}
-    plural_expr = bundled.get("plural_expr", "(n != 1)")
+    expr = bundled.get("plural_expr", "(n != 1)")
     if catalog is not None:
-        for message in catalog:
-            if not message.id or message.fuzzy:
+        for entry in catalog:
+            if not entry.msgid or entry.fuzzy or entry.obsolete:
                 continue
-            if isinstance(message.id, (list, tuple)):
-                forms = list(message.string)
+            if entry.msgid_plural:
+                forms = [text for _, text in sorted(entry.msgstr_plural.items())]
                 if forms and all(forms):
-                    messages[message.id[0]] = forms
+                    messages[entry.msgid] = forms
                     # doctools.js indexes the forms with the result: "(n != 1)" gives a
                     # boolean, which is no array index in JavaScript.
-                    plural_expr = f"Number({catalog.plural_expr})"
-            elif message.string:
-                messages[message.id] = message.string
-    return {"messages": dict(sorted(messages.items())), "plural_expr": plural_expr,
+                    expr = f"Number({plural_expr(catalog, locale)})"
+            elif entry.msgstr:
+                messages[entry.msgid] = entry.msgstr
+    return {"messages": dict(sorted(messages.items())), "plural_expr": expr,
             "locale": bundled.get("locale", locale)}
 
 
@@ -61,11 +71,13 @@ def render(catalog: dict[str, Any]) -> str:
     return f"Documentation.addTranslations({json.dumps(catalog, ensure_ascii=False, indent=2)});\n"
 
 
-def read_catalog(path: Path, locale: str) -> Catalog | None:
+def read_catalog(path: Path) -> polib.POFile | None:
+    """The catalog, or None when there is none or it is broken (make check and the build report
+    a broken one at its line; the search page then keeps Sphinx's own words)."""
     if not path.is_file():
         return None
-    with path.open("rb") as f:
-        return read_po(f, locale=locale.replace("-", "_"))
+    problem = syntax.first_error(path.read_bytes())
+    return po_catalog.load(path) if problem is None else None
 
 
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
@@ -78,7 +90,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     # The translators' .po files (the build compiles copies into another directory).
     source_dirs = [app.config.handbook_locales_dir] if app.config.handbook_locales_dir else []
     for locale_dir in [*source_dirs, *app.config.locale_dirs]:
-        catalog = read_catalog(Path(app.srcdir, locale_dir, lang, "LC_MESSAGES", CATALOG_NAME), lang)
+        catalog = read_catalog(Path(app.srcdir, locale_dir, lang, "LC_MESSAGES", CATALOG_NAME))
         if catalog is not None:
             break
     # Without a bundled file Sphinx does not load translations.js at all; English needs none.

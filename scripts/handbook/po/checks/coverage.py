@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 
 from handbook.paths import Layout
-from handbook.po import catalog
+from handbook.po import catalog, syntax
 from handbook.po.checks import ERROR, Problem, files
 
 STALE, MISSING, UNTRANSLATED = "stale-catalog", "interface-missing", "interface-untranslated"
@@ -21,7 +21,7 @@ def _load(path: Path) -> polib.POFile | None:
     """The catalog, or None when it is broken: the file checks report that at its line, and polib
     reads past an unclosed quote (losing a message) where the build does not."""
     try:
-        if files.syntax_error_line(path.read_text(encoding="utf-8-sig")) is not None:
+        if syntax.first_error(path.read_bytes()) is not None:
             return None
         return catalog.load(path)
     except (OSError, ValueError, UnicodeDecodeError):

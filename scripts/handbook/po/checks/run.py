@@ -10,12 +10,12 @@ import polib
 
 from handbook import check_ids
 from handbook.paths import Layout
-from handbook.po import catalog, glossary
+from handbook.po import catalog, glossary, syntax
 from handbook.po.checks import (ERROR, WARNING, Finding, Problem, characters, files, markup, safety, structure,
                                 style, visible)
 
 DEFAULT_GLOSSARY = "locales/glossary.tbx"
-# What readers would see on the page: these also fail the build of the language (handbook.catalogs).
+# What readers would see on the page: these also fail the build of the language (handbook.compile_catalogs).
 READER_CHECKS = frozenset({"control-character", "placeholder", visible.NUMBER, visible.ADDRESS,
                            visible.UNBALANCED, visible.SPACES})
 # A translator may silence these for one entry on purpose (a translator's comment
@@ -98,7 +98,7 @@ def check_catalog(path: Path, shown: str, lang: str, source_lang: str,
 def reader_problems(text: str, shown: str, lang: str, interface: bool, with_fuzzy: bool) -> list[Problem]:
     """The slips readers would see, in a catalog the build has already read without error (the
     messages the build uses: fuzzy ones only in the review build)."""
-    po = polib.pofile(text, wrapwidth=catalog.WRAP_WIDTH, check_for_duplicates=False)
+    po = syntax.parse(text)
     # In a document, "{image}" is MyST, not a placeholder: only an interface string's placeholders
     # make the build print a wrong sentence (a document's are still reported by make check).
     only = READER_CHECKS if interface else READER_CHECKS - {"placeholder"}

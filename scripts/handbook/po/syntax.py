@@ -1,28 +1,32 @@
-"""Check each language's .po files as the build reads them (compile_catalogs.py then compiles the
-usable ones).
+"""The one reader of .po text for syntax problems and line numbers.
 
-Sphinx reads any .po it finds and fails silently on most mistakes (an unterminated string, a
-broken Plural-Forms header, a duplicate message), or with a message a translator cannot act
-on (a file saved as cp1251). We check every file first, report each problem with its line and
-the fix, and compile the catalogs into the build directory (never into locales/). A file that
-cannot be read is left out, so its document is shown untranslated and every other is built.
+polib (and Babel) quietly accept an unclosed quote and lose a letter, take a header escaped twice
+for one long line, and keep the last of two duplicate messages; msgfmt and Poedit refuse such a
+file, and so does every command of ours: the build (handbook.compile_catalogs), `make check`,
+`make update-po` and `normalize-po` all ask this module, so they report a broken file alike, at
+the same line, and none of them rewrites or compiles it.
 """
 
 from __future__ import annotations
 
 import gettext
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import read_po
-from handbook import check_ids
 
+from handbook import check_ids
+from handbook.po import catalog as po_catalog
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _STRING = re.compile(r'^"(?:[^"\\]|\\["\\abfnrtv?\']|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"\s*$')
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_@-][A-Za-z0-9]+)*")
+
+QUOTING = 'fix the quoting on that line (every line of a message is a "quoted string")'
+MISSING_MSGSTR = 'add a line msgstr "" after it (or delete the entry)'
+SYNTAX, ENCODING, PLURAL_FORMS, DUPLICATE = "syntax", "encoding", "plural-forms", "duplicate"
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.severity}: {self.what} — {self.fix} [{self.check}]"
-
-
-QUOTING = 'fix the quoting on that line (every line of a message is a "quoted string")'
-MISSING_MSGSTR = 'add a line msgstr "" after it (or delete the entry)'
 
 
 def syntax_errors(text: str) -> list[tuple[int, str, str]]:
@@ -71,13 +71,14 @@ def syntax_errors(text: str) -> list[tuple[int, str, str]]:
                 expecting_msgstr = 0
     if expecting_msgstr:
         errors.append((expecting_msgstr, "msgid without msgstr", MISSING_MSGSTR))
-    return errors
+    return sorted(errors)
 
 
-def _decode(data: bytes) -> tuple[str | None, int, str]:
-    """The text, or None with the line of the first undecodable byte and a guess of the encoding."""
+def decode(data: bytes) -> tuple[str | None, int, str]:
+    """The text (without a BOM), or None with the line of the first undecodable byte and a guess of
+    the encoding."""
     try:
-        return data.decode("utf-8"), 0, ""
+        return data.decode("utf-8").removeprefix("\ufeff"), 0, ""
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         guess = "cp1251" if _looks_like_cp1251(data) else "another encoding"
@@ -87,6 +88,64 @@ def _decode(data: bytes) -> tuple[str | None, int, str]:
 def _looks_like_cp1251(data: bytes) -> bool:
     text = data.decode("cp1251", errors="replace")
     return sum("а" <= ch.lower() <= "я" for ch in text) > len(text) // 20
+
+
+def first_error(data: bytes) -> tuple[int, str] | None:
+    """(line, what is wrong) of the first problem that makes the file unreadable, or None."""
+    text, bad_line, _guess = decode(data)
+    if text is None:
+        return bad_line, "the file is not UTF-8"
+    errors = syntax_errors(text)
+    if errors:
+        return errors[0][0], f"the file has a syntax error on this line: {errors[0][1]}"
+    return None
+
+
+def parse(text: str) -> polib.POFile:
+    """Parse text that :func:`syntax_errors` found clean (duplicates are reported, not refused)."""
+    return polib.pofile(text, wrapwidth=po_catalog.WRAP_WIDTH, check_for_duplicates=False)
+
+
+def check(path: Path, lang: str, rel: str) -> tuple[list[Problem], polib.POFile | None]:
+    """Problems of one .po file, and its catalog if it is usable."""
+    text, bad_line, guess = decode(path.read_bytes())
+    if text is None:
+        return [Problem(rel, bad_line, "error", f"the file is not UTF-8 (it looks like {guess})",
+                        "open it in Poedit or a text editor and save it as UTF-8", ENCODING)], None
+    problems = [Problem(rel, line, "error", f"syntax error: {what}", fix, SYNTAX)
+                for line, what, fix in syntax_errors(text)]
+    if problems:
+        return problems, None
+    try:
+        po = parse(text)
+    except (OSError, ValueError) as exc:
+        return [Problem(rel, 1, "error", f"the file cannot be read ({exc})", QUOTING, SYNTAX)], None
+    header = _header_problem(po)
+    if header:
+        return [Problem(rel, line_of(text, f'"{header[0]}:'), "error", f"the header cannot be read ({header[1]})",
+                        'write each header line as "Name: value\\n"', SYNTAX)], None
+    header_line, plural = _plural_forms_header(text)
+    if plural is not None:
+        problem = _plural_problem(plural, lang)
+        if problem:
+            right = str(get_plural(lang))
+            problems.append(Problem(rel, header_line, "error", problem,
+                                    f'write "Plural-Forms: {right}\\n"', PLURAL_FORMS))
+    problems += _duplicates(text, rel)
+    return problems, po
+
+
+def _header_problem(po: polib.POFile) -> tuple[str, str] | None:
+    """The header field that is wrong and what is wrong with it (a value with ``\\n`` escaped twice
+    swallows the lines after it), or None."""
+    for name, value in po.metadata.items():
+        if "\\n" in value:
+            return name, f"the line of {name} ends with \\\\n, one backslash too many: the lines after it are read " \
+                   "as part of its value"
+    language = po.metadata.get("Language", "")
+    if language and not _LANGUAGE.fullmatch(language):
+        return "Language", f"Language: {language!r} is not a language code"
+    return None
 
 
 def _plural_problem(header: str, lang: str) -> str | None:
@@ -122,49 +181,22 @@ def _plural_forms_header(text: str) -> tuple[int, str | None]:
     return (start or 1), (match.group(1).strip() if match else None)
 
 
-def check_file(path: Path, lang: str, rel: str) -> tuple[list[Problem], object | None]:
-    """Problems of one .po file, and its catalog if it is usable."""
-    text, bad_line, guess = _decode(path.read_bytes())
-    if text is None:
-        return [Problem(rel, bad_line, "error", f"the file is not UTF-8 (it looks like {guess})",
-                        check_ids.fix("encoding"), "encoding")], None
-    text = text.removeprefix("\ufeff")
-    problems = [Problem(rel, line, "error", f"syntax error: {what}", fix, "syntax")
-                for line, what, fix in syntax_errors(text)]
-    if problems:
-        return problems, None
-    try:
-        catalog = read_po(io.StringIO(text), locale=lang)
-    except ValueError as exc:  # a header Babel cannot read ("Language: fi\\n", escaped twice)
-        return [Problem(rel, 1, "error", f"the header cannot be read ({exc})",
-                        'write each header line as "Name: value\\n"', "syntax")], None
-    header_line, plural = _plural_forms_header(text)
-    if plural is not None:
-        problem = _plural_problem(plural, lang)
-        if problem:
-            right = str(get_plural(lang))
-            problems.append(Problem(rel, header_line, "error", problem,
-                                    f'write "Plural-Forms: {right}\\n"', "plural-forms"))
-    problems += _duplicates(text, rel)
-    return problems, catalog
-
-
 def _duplicates(text: str, rel: str) -> list[Problem]:
     seen: dict[tuple[str, str], int] = {}
     problems = []
     context, msgid, start, field = "", None, 0, ""
-    lines = text.splitlines()
 
     def close() -> None:
         if msgid:  # the header (empty msgid) is not a message
             key = (context, msgid)
             if key in seen:
                 problems.append(Problem(rel, start, "error", f"duplicate message (first at line {seen[key]})",
-                                        check_ids.fix("duplicate"), "duplicate"))
+                                        "delete one of the two entries, keeping the better translation",
+                                        DUPLICATE))
             else:
                 seen[key] = start
 
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if line.startswith("#") or not line:
             continue
@@ -194,3 +226,25 @@ def _duplicates(text: str, rel: str) -> list[Problem]:
 
 def _unquote(string: str) -> str:
     return string.strip()[1:-1]
+
+
+def msgstr_lines(text: str) -> dict[int, int]:
+    """Line of each entry's start → line of its msgstr, for messages that point at the translation."""
+    result: dict[int, int] = {}
+    start = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if start is None and line.strip():
+            start = number
+        if line.startswith("msgstr"):
+            result[start or number] = number
+        if not line.strip():
+            start = None
+    return result
+
+
+def line_of(text: str, needle: str) -> int:
+    """The first line that contains ``needle`` (1 when none does)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1
