@@ -27,15 +27,15 @@ def normalised(text: str, root: Path) -> str:
 
 
 def page_text(html: str) -> str:
-    """What a reader sees of a page: its title and text, one line per block, without the markup
-    (a theme release changes class names and asset addresses, which no reader sees)."""
+    """What a reader sees of a page: its title and text, one line per piece of text (HTML's own line
+    breaks and runs of spaces mean nothing), without the markup (a theme release changes class names
+    and asset addresses, which no reader sees)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
-    lines = (" ".join(line.split()) for line in soup.get_text("\n").splitlines())
-    return "\n".join(line for line in lines if line)
+    return "\n".join(" ".join(piece.split()) for piece in soup.stripped_strings)
 
 
 def excerpt(a: str, b: str, limit: int = EXCERPT_LINES) -> str:

@@ -111,7 +111,7 @@ def install(folder: Path, lock: Path, given: Mapping[str, str], log: Path,
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as out:
         for step in steps:
-            say("  " + " ".join(step[1:]).replace(str(folder) + "/", ""))
+            say("  pip install " + " ".join(step[len(pip):]))
             out.write("$ " + " ".join(step) + "\n")
             out.flush()
             done = subprocess.run(step, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
