@@ -89,7 +89,8 @@ def upgrade_check(langs_text: str = "", tests: str = "all", keep: bool = False, 
     installed = environment.install(venv_dir, lock, given, work / "pip.log", say)
     locked = environment.parse_pins(lock.read_text(encoding="utf-8").splitlines())
     data["environment"] = {"ok": installed.ok, "error": installed.error, "log": layout.rel(installed.log),
-                           "changes": report.version_rows(environment.changes(locked, installed.versions))}
+                           "changes": report.version_rows(environment.changes(locked, installed.versions))
+                           if installed.ok else []}
     interpreter = environment.python(venv_dir)
     if installed.ok:
         data["declined"] = report.declined(patches.load().values(), installed.versions)
