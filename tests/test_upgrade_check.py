@@ -136,7 +136,9 @@ def test_end_to_end_on_a_tiny_root_with_the_locked_versions_then_an_older_furo(t
     lines = done.stdout.splitlines()
     assert [line for line in lines if line.startswith("upgrade-check: [")][0].startswith(
         "upgrade-check: [1/5] environment _build/upgrade-check/venv: requirements.lock's pins, then furo==")
-    for expected in ("Upgrade check: no problem found", "  versions: all as in requirements.lock",
+    tested = ", ".join(f"{name} {v} → {v}" for name, v in sorted(LOCKED_FIVE.items()))
+    for expected in ("Upgrade check: no problem found", f"  packages under test (requirements.lock → installed): {tested}",
+                     "  versions: all as in requirements.lock",
                      "  patches declined: none", "  build (upgraded): ok", "  tests: not run",
                      "  the pinned environment: untouched"):
         assert expected in lines, done.stdout
@@ -149,6 +151,7 @@ def test_end_to_end_on_a_tiny_root_with_the_locked_versions_then_an_older_furo(t
     assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-3000:]
     assert {"package": "furo", "locked": LOCKED["furo"], "installed": "2025.9.25"} in data["environment"]["changes"]
     assert "furo-navigation-once" in [d["patch"] for d in data["declined"]]
+    assert "  packages under test (requirements.lock → installed): furo 2025.12.19 → 2025.9.25" in done.stdout
     assert "    furo 2025.12.19 → 2025.9.25" in done.stdout.splitlines()
     md = (root / "_build" / "upgrade-check" / "report.md").read_text(encoding="utf-8")
     assert ("- `furo-navigation-once`: patch furo-navigation-once not installed: furo 2025.9.25 is not among "

@@ -90,7 +90,9 @@ def upgrade_check(langs_text: str = "", tests: str = "all", keep: bool = False, 
     locked = environment.parse_pins(lock.read_text(encoding="utf-8").splitlines())
     data["environment"] = {"ok": installed.ok, "error": installed.error, "log": layout.rel(installed.log),
                            "changes": report.version_rows(environment.changes(locked, installed.versions))
-                           if installed.ok else []}
+                           if installed.ok else [],
+                           "tested": report.tested_rows(sorted(given) or environment.UPGRADED, locked,
+                                                        installed.versions)}
     interpreter = environment.python(venv_dir)
     if installed.ok:
         data["declined"] = report.declined(patches.load().values(), installed.versions)

@@ -27,6 +27,12 @@ def version_rows(changes: list[Change]) -> list[dict[str, str | None]]:
     return [{"package": c.package, "locked": c.locked, "installed": c.installed} for c in changes]
 
 
+def tested_rows(names: Iterable[str], locked: Mapping[str, str], installed: Mapping[str, str]
+                ) -> list[dict[str, str | None]]:
+    """The packages under test, locked → installed, changed or not (the newest may be the locked)."""
+    return [{"package": name, "locked": locked.get(name), "installed": installed.get(name)} for name in names]
+
+
 def _version(value: str | None) -> str:
     return value or "—"
 
@@ -46,6 +52,8 @@ def lines(report: Mapping[str, Any]) -> list[str]:
         out.append("  environment: pip could not install the packages:")
         out += [f"    {line}" for line in env["error"]]
         return out
+    out.append("  packages under test (requirements.lock → installed): " + ", ".join(
+        f"{row['package']} {_version(row['locked'])} → {_version(row['installed'])}" for row in env["tested"]))
     out.append("  versions that differ from requirements.lock:" if env["changes"] else
                "  versions: all as in requirements.lock")
     out += [f"    {row['package']} {_version(row['locked'])} → {_version(row['installed'])}" for row in env["changes"]]
@@ -95,7 +103,11 @@ def markdown(report: Mapping[str, Any]) -> str:
     if not env["ok"]:
         md += ["pip could not install the packages:", "", "```", *env["error"], "```", ""]
         return "\n".join(md)
-    md += ["| package | requirements.lock | installed |", "|---|---|---|"]
+    md += ["Packages under test:", "", "| package | requirements.lock | installed |", "|---|---|---|"]
+    md += [f"| {row['package']} | {_version(row['locked'])} | {_version(row['installed'])} |"
+           for row in env["tested"]]
+    md += ["", "Every package whose version differs from requirements.lock:", "",
+           "| package | requirements.lock | installed |", "|---|---|---|"]
     md += [f"| {row['package']} | {_version(row['locked'])} | {_version(row['installed'])} |"
            for row in env["changes"]] or ["| (none differ) | | |"]
     md += ["", "## Patches declined", ""]
