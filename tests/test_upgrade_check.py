@@ -122,16 +122,15 @@ def test_end_to_end_on_a_tiny_root_with_the_locked_versions_then_an_older_furo(t
     subprocess.run(["cp", "-r", f"{ROOTS / 'multilingual'}/.", str(root)], check=True)
     pinned_before = environment.freeze(sys.executable)
 
-    def check(versions: dict[str, str]) -> tuple[subprocess.CompletedProcess, dict]:
+    def check(*args: str) -> tuple[subprocess.CompletedProcess, dict]:
         done = subprocess.run(
-            [sys.executable, "-m", "handbook", "upgrade-check", "--langs", "ru", "--tests", "none",
-             "--versions", " ".join(f"{name}=={v}" for name, v in versions.items())],
+            [sys.executable, "-m", "handbook", "upgrade-check", "--langs", "ru", "--tests", "none", *args],
             cwd=REPO, capture_output=True, text=True, check=False,
             env={**os.environ, "HANDBOOK_ROOT": str(root), "PYTHONPATH": str(REPO / "scripts")})
         data = json.loads((root / "_build" / "upgrade-check" / "report.json").read_text(encoding="utf-8"))
         return done, data
 
-    done, data = check(LOCKED_FIVE)
+    done, data = check("--versions", " ".join(f"{name}=={v}" for name, v in LOCKED_FIVE.items()))
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     lines = done.stdout.splitlines()
     assert [line for line in lines if line.startswith("upgrade-check: [")][0].startswith(
@@ -147,7 +146,9 @@ def test_end_to_end_on_a_tiny_root_with_the_locked_versions_then_an_older_furo(t
     assert (root / "_build" / "upgrade-check" / "venv" / "bin" / "python").exists()
     assert not (root / "_build" / "upgrade-check" / "copies").exists()  # no --keep
 
-    done, data = check({"furo": "2025.9.25"})
+    pins = tmp_path / "pins.txt"
+    pins.write_text("# the release before the locked one\nfuro==2025.9.25\n", encoding="utf-8")
+    done, data = check("--pins", str(pins), "--keep")
     assert done.returncode in (0, 1), done.stdout[-3000:] + done.stderr[-3000:]  # a report, not a crash
     assert {"package": "furo", "locked": LOCKED["furo"], "installed": "2025.9.25"} in data["environment"]["changes"]
     assert "furo-navigation-once" in [d["patch"] for d in data["declined"]]
@@ -156,4 +157,5 @@ def test_end_to_end_on_a_tiny_root_with_the_locked_versions_then_an_older_furo(t
     md = (root / "_build" / "upgrade-check" / "report.md").read_text(encoding="utf-8")
     assert ("- `furo-navigation-once`: patch furo-navigation-once not installed: furo 2025.9.25 is not among "
             "the verified versions 2025.12.19 — the package's own code runs") in md.splitlines()
+    assert (root / "_build" / "upgrade-check" / "copies" / "pinned" / "_build" / "site" / "ru").is_dir()  # --keep
     assert environment.freeze(sys.executable) == pinned_before

@@ -2,8 +2,10 @@
 
 The separate environment lives in _build/upgrade-check/venv (kept and reused: the next check only
 re-pins and upgrades); the builds run in copies of the project under _build/upgrade-check/copies
-(removed afterwards unless --keep). The pinned environment is the one running this command; it is
-only read (``pip freeze`` before and after proves it)."""
+(removed afterwards unless --keep). The output is compared with a fresh build by the pinned packages
+of a second copy made from the first (not with _build/site, which may be of other sources or
+options). The pinned environment is the one running this command; it is only read (``pip freeze``
+before and after proves it)."""
 
 from __future__ import annotations
 
