@@ -159,3 +159,30 @@ def test_end_to_end_on_a_tiny_root_with_the_locked_versions_then_an_older_furo(t
             "the verified versions 2025.12.19 — the package's own code runs") in md.splitlines()
     assert (root / "_build" / "upgrade-check" / "copies" / "pinned" / "_build" / "site" / "ru").is_dir()  # --keep
     assert environment.freeze(sys.executable) == pinned_before
+
+
+def test_the_report_names_what_failed_and_what_changed():
+    data = {"ok": False, "started": "2026-12-07T15:00:00+00:00", "languages": ["ru"], "asked": ["sphinx"],
+            "environment": {"ok": True, "error": [], "tested": [{"package": "sphinx", "locked": "9.0.4",
+                                                                  "installed": "9.1.0"}],
+                            "changes": [{"package": "sphinx", "locked": "9.0.4", "installed": "9.1.0"}]},
+            "declined": report.declined(patches.load().values(), {**LOCKED, "sphinx": "9.1.0"}),
+            "build": {"upgraded": {"ok": True, "status": 0, "errors": []},
+                      "pinned": {"ok": True, "status": 0, "errors": []}},
+            "new_problems": ["docs/a.md:3: warning: a new warning [sphinx]"],
+            "output": {"compared": True, "pages": 44, "pdfs": 4,
+                       "changed": [{"file": "ru/index.html", "what": "text", "excerpt": "-Конец.\n+Конец главы."}]},
+            "tests": {"ran": True, "which": "fast", "ok": False, "passed": 360, "failed": 1, "skipped": 0,
+                      "failing": ["tests/test_site.py::test_title"], "message": []},
+            "pinned_untouched": True}
+    assert not report.verdict(data)
+    lines = report.lines(data)
+    for expected in ["Upgrade check: problems found", "    sphinx 9.0.4 → 9.1.0", "  patches declined: 1",
+                     "    sphinx-i18n-once (sphinx 9.1.0, verified 9.0.4, speed only)",
+                     "    docs/a.md:3: warning: a new warning [sphinx]",
+                     "  output: 1 changed (of 44 pages, 4 PDFs):", "    ru/index.html: text", "      +Конец главы.",
+                     "  tests (fast): 360 passed, 1 failed, 0 skipped", "    FAILED tests/test_site.py::test_title"]:
+        assert expected in lines, "\n".join(lines)
+    md = report.markdown(data)
+    assert "| sphinx | 9.0.4 | 9.1.0 |" in md and "- `tests/test_site.py::test_title`" in md
+    assert "- `ru/index.html` (text)\n\n  ```diff\n  -Конец.\n  +Конец главы.\n  ```" in md

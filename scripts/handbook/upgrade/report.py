@@ -73,7 +73,7 @@ def lines(report: Mapping[str, Any]) -> list[str]:
         out += [f"    {line}" for line in report["new_problems"]]
     output = report["output"]
     if output["compared"]:
-        out.append(f"  output: {len(output['changed'])} of {output['pages']} pages and {output['pdfs']} PDFs changed"
+        out.append(f"  output: {len(output['changed'])} changed (of {output['pages']} pages, {output['pdfs']} PDFs):"
                    if output["changed"] else f"  output: unchanged ({output['pages']} pages, {output['pdfs']} PDFs)")
         for item in output["changed"][:20]:
             out.append(f"    {item['file']}: {item['what']}")
