@@ -16,6 +16,10 @@ PYTHON ?= python3
 # The site's public address (https://…), for absolute addresses in the sitemap, feeds and links
 # to other languages; empty: conf.py's handbook_base_url.
 BASE_URL ?=
+# make upgrade-check: the tests to run (all, fast, none) and the versions to try instead of the
+# newest releases (VERSIONS="furo==2025.9.25 weasyprint==69.0").
+TESTS ?= all
+VERSIONS ?=
 
 # -- Internal --------------------------------------------------------------------------------
 VENV := .venv
@@ -37,7 +41,7 @@ endif
 
 .DEFAULT_GOAL := all
 .PHONY: all setup html test test-fast test-upstream gettext update-po clean help lock screenshots \
-	pdf stats check review serve bench add-language new-chapter new-practice FORCE
+	pdf stats check review serve bench upgrade-check add-language new-chapter new-practice FORCE
 
 all: $(SETUP_DONE)
 	@$(HANDBOOK) build --langs "$(LANGS)" --base-url "$(BASE_URL)"
@@ -111,6 +115,11 @@ pdf: $(SETUP_DONE)
 # Long (the 20× copy takes a while); not part of `make test`.
 bench: $(SETUP_DONE)
 	@$(HANDBOOK) bench --langs "$(LANGS)" --scales "$(SCALES)" --pdfs "$(PDFS)"
+
+# Maintainers: the newest releases of the main dependencies in _build/upgrade-check/venv (never .venv):
+# the build, the tests, the patches that decline; report in _build/upgrade-check/report.md.
+upgrade-check: $(SETUP_DONE)
+	@$(HANDBOOK) upgrade-check --langs "$(LANGS)" --tests "$(TESTS)" --versions "$(VERSIONS)"
 
 help:
 	@$(HANDBOOK_LITE) help

@@ -11,7 +11,7 @@ from support import REPO
 
 # The interface table of DESIGN.md.
 INTERFACE = ["make", "make test", "make test-fast", "make html", "make pdf", "make gettext", "make update-po",
-             "make stats", "make check", "make review", "make serve", "make bench", "make add-language",
+             "make stats", "make check", "make review", "make serve", "make bench", "make upgrade-check", "make add-language",
              "make help"]
 # What the set-up's rule depends on, and the files a checkout of the Makefile needs to plan it.
 SET_UP_INPUTS = ["pyproject.toml", "requirements.lock", "scripts/bootstrap.py"]

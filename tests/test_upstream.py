@@ -4,15 +4,14 @@ the same pages, outline and text per page. Only `make test-upstream` runs it (tw
 the patches that change the output on purpose (speed_only=False) are compared nowhere here."""
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from handbook import patches
+from handbook.outputs_compare import html_differences, normalised, pdf_differences, problems
 from handbook.paths import Layout, copy_project
 from support import REPO
 
@@ -34,26 +33,6 @@ def build(source: Path, dest: Path, switch: str) -> tuple[Layout, subprocess.Com
     return layout, done
 
 
-def normalised(text: str, root: Path) -> str:
-    return re.sub(r"\s+\n", "\n", text.replace(str(root), "<root>"))
-
-
-def outline(reader: PdfReader, items=None) -> list:
-    found = []
-    for item in reader.outline if items is None else items:
-        if isinstance(item, list):
-            found.append(outline(reader, item))
-        else:
-            found.append((item.title, reader.get_destination_page_number(item)))
-    return found
-
-
-def pdf_summary(path: Path) -> dict:
-    reader = PdfReader(path)
-    return {"pages": len(reader.pages), "outline": outline(reader),
-            "text": [page.extract_text() for page in reader.pages]}
-
-
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict[str, tuple[Layout, subprocess.CompletedProcess]]:
     # One snapshot of the checkout for both builds: people may edit it while the first one runs.
@@ -67,15 +46,10 @@ def both(runs) -> dict[str, Layout]:
     return {switch: layout for switch, (layout, _done) in runs.items()}
 
 
-def problems(done: subprocess.CompletedProcess) -> list[str]:
-    """The problems a build reports (check ids in brackets), without the timings."""
-    return [line for line in (done.stdout + done.stderr).splitlines() if re.search(r"\[[a-z-]+\]$", line)]
-
-
 def test_the_builds_report_the_same_problems_and_status(runs):
     (_, done_on), (_, done_off) = runs["on"], runs[patches.NO_SPEEDUPS]
     assert done_on.returncode == done_off.returncode
-    assert problems(done_on) == problems(done_off)
+    assert problems(done_on.stdout + done_on.stderr) == problems(done_off.stdout + done_off.stderr)
 
 
 def test_the_speed_patches_are_verified_on_the_pinned_versions():
@@ -84,21 +58,13 @@ def test_the_speed_patches_are_verified_on_the_pinned_versions():
 
 def test_the_html_pages_are_the_same_with_the_patches_off(both):
     on, off = both["on"].site, both[patches.NO_SPEEDUPS].site
-    pages = sorted(p.relative_to(on) for p in on.rglob("*.html"))
-    assert pages and pages == sorted(p.relative_to(off) for p in off.rglob("*.html"))
-    differ = [str(page) for page in pages
-              if normalised((on / page).read_text(encoding="utf-8"), both["on"].root)
-              != normalised((off / page).read_text(encoding="utf-8"), both[patches.NO_SPEEDUPS].root)]
-    assert differ == []
+    assert list(on.rglob("*.html"))
+    # The whole markup, with each build's own folder (the site's grandparent) left out.
+    assert html_differences(on, off, lambda site, page: normalised((site / page).read_text(encoding="utf-8"),
+                                                                   site.parents[1])) == []
 
 
 def test_the_pdfs_have_the_same_pages_outline_and_text_with_the_patches_off(both):
     on, off = both["on"].build, both[patches.NO_SPEEDUPS].build
-    pdfs = sorted(p.relative_to(on) for p in on.rglob("*.pdf"))
-    assert pdfs and pdfs == sorted(p.relative_to(off) for p in off.rglob("*.pdf"))
-    for pdf in pdfs:
-        with_patches, without = pdf_summary(on / pdf), pdf_summary(off / pdf)
-        assert with_patches["pages"] == without["pages"], pdf
-        assert with_patches["outline"] == without["outline"], pdf
-        for number, (a, b) in enumerate(zip(with_patches["text"], without["text"], strict=True), 1):
-            assert a == b, f"{pdf}: page {number}"
+    assert list(on.rglob("*.pdf"))
+    assert pdf_differences(on, off) == []

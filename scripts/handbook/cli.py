@@ -53,6 +53,9 @@ TARGETS = [
            "authors: a new practice card docs/practices/<slug>.md from the template"),
     Target("bench", "make bench [SCALES=1,5,20] [LANGS=…] [PDFS=standard|none]",
            "the benchmark in a temporary copy; report on stdout and in _build/bench.json"),
+    Target("upgrade-check", "make upgrade-check [LANGS=…] [TESTS=fast|none]",
+           "maintainers: build and test with the newest Sphinx, MyST, WeasyPrint, Furo and sphinx-intl "
+           "(or VERSIONS=\"furo==…\") apart from .venv; _build/upgrade-check/report.md"),
     Target("add-language", "make add-language LANG=da", "add a language, ready to translate and build"),
     Target("clean", "make clean", "remove _build/ (the virtual environment stays)"),
     Target("lock", "make lock", "maintainers: re-pin requirements.lock after editing pyproject.toml"),
@@ -120,6 +123,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--langs", default="")
     p.add_argument("--scales", default="", help="sizes to measure, e.g. 1,5,20 (the default)")
     p.add_argument("--pdfs", default="", help="only these PDF variants (e.g. standard), or none")
+    p = sub.add_parser("upgrade-check", help="build and test with the newest releases of the main "
+                       "dependencies in a separate environment, and report what changed")
+    p.add_argument("--langs", default="")
+    p.add_argument("--tests", default="all", choices=["all", "fast", "none"],
+                   help="the whole suite (less the upstream tests), the fast tier, or none")
+    p.add_argument("--keep", action="store_true", help="keep the copies of the project that were built")
+    p.add_argument("--pins", default="", help="a file of name==version lines to test instead of the newest")
+    p.add_argument("--versions", default="", help="name==version … to test instead of the newest")
     sub.add_parser("help", help="list the Makefile targets")
     p = sub.add_parser("checks", help="list every check id: what it means, how to fix it, how to silence it")
     p.add_argument("--markdown", action="store_true", help="as README.md's table")
@@ -212,4 +223,8 @@ def _run(args: argparse.Namespace, commands: ModuleType) -> int:
         from handbook.bench.run import bench
 
         return bench(args.langs, args.scales, pdfs=args.pdfs)
+    if args.command == "upgrade-check":
+        from handbook.upgrade.check import upgrade_check
+
+        return upgrade_check(args.langs, args.tests, keep=args.keep, pins_file=args.pins, versions=args.versions)
     raise AssertionError(args.command)

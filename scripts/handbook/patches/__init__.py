@@ -17,7 +17,7 @@ import importlib
 import importlib.metadata
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 logger = logging.getLogger("handbook.patches")
@@ -81,9 +81,10 @@ def installed_version(package: str) -> str | None:
         return None
 
 
-def decline_reason(patch: Patch) -> str | None:
-    """Why the patch will not be installed here, or None when it will."""
-    version = installed_version(patch.package)
+def decline_reason(patch: Patch, versions: Mapping[str, str] | None = None) -> str | None:
+    """Why the patch will not be installed here, or None when it will. ``versions`` (package →
+    version) stands for the packages of another environment (`make upgrade-check` asks so)."""
+    version = installed_version(patch.package) if versions is None else versions.get(patch.package)
     if version in patch.verified_versions:
         return None
     verified = ", ".join(sorted(patch.verified_versions))
