@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import handbook
-from handbook import atomic, commands, outputs_compare, patches
+from handbook import atomic, command_args, outputs_compare, patches
 from handbook.paths import Layout, copy_project
 from handbook.upgrade import environment, report, runs
 
@@ -35,12 +35,12 @@ def given_pins(pins_file: str, versions: str, root: Path) -> dict[str, str]:
             try:
                 text = path.read_text(encoding="utf-8")
             except OSError as exc:
-                raise commands.UsageError(f"--pins {pins_file}: cannot read it ({exc.strerror}) — give a "
+                raise command_args.UsageError(f"--pins {pins_file}: cannot read it ({exc.strerror}) — give a "
                                           "file of name==version lines") from None
             given.update(environment.parse_pins(text.splitlines(), pins_file))
         given.update(environment.parse_pins(versions.replace(",", " ").split(), "--versions"))
     except environment.PinsError as exc:
-        raise commands.UsageError(str(exc)) from None
+        raise command_args.UsageError(str(exc)) from None
     return given
 
 
@@ -70,8 +70,8 @@ def upgrade_check(langs_text: str = "", tests: str = "all", keep: bool = False, 
     layout = layout or Layout()
     say = say or (lambda line: print(line, flush=True))
     if tests not in TEST_CHOICES:
-        raise commands.UsageError(f"--tests {tests}: choose one of {', '.join(TEST_CHOICES)}")
-    langs = commands.parse_languages(langs_text, commands._settings(layout))
+        raise command_args.UsageError(f"--tests {tests}: choose one of {', '.join(TEST_CHOICES)}")
+    langs = command_args.parse_languages(langs_text, command_args.settings_for(layout))
     given = given_pins(pins_file, versions, layout.root)
     toolchain = Path(handbook.__file__).resolve().parents[1]
     lock = toolchain.parent / "requirements.lock"
