@@ -68,3 +68,29 @@ def test_no_speedups_keeps_only_the_patches_the_output_depends_on():
     assert "weasyprint-footnote-set" not in found["installed"]
     assert found["page_references_kept"] and found["init_kept"]
     assert len(log) == 1 and "speed-only patches are off" in log[0]
+
+
+RENAMED = """
+import json, logging, sys
+import myst_parser.mdit_to_docutils.base as myst_base
+import myst_parser.parsers.sphinx_ as myst_sphinx
+import sphinx.transforms.i18n as sphinx_i18n
+from handbook import patches
+
+logging.basicConfig(level=logging.WARNING, format="%(message)s")
+# A release that renamed what the patches replace (what `make upgrade-check` met with Sphinx 8):
+# the declaring modules must still import, so that the patches can decline.
+for module, names in ((sphinx_i18n, ["_publish_msgstr"]), (sphinx_i18n._NodeUpdater, ["update_leaves",
+                      "update_pending_xrefs"]), (myst_sphinx, ["create_md_parser"]), (myst_base, ["make_document"])):
+    for name in names:
+        delattr(module, name)
+registry = patches.load()
+print(json.dumps(sorted(name for name, patch in registry.items() if patch.kind == "sphinx")))
+"""
+
+
+def test_the_patch_modules_import_on_a_release_that_renamed_what_they_replace():
+    done = subprocess.run([sys.executable, "-c", RENAMED], cwd=REPO, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "scripts")})
+    assert done.returncode == 0, done.stderr
+    assert {"myst-parser-reuse", "sphinx-i18n-once"} <= set(json.loads(done.stdout.splitlines()[-1]))

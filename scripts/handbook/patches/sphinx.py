@@ -55,20 +55,20 @@ _MAX_PARSERS = 4
 _default_settings: dict[type, Any] = {}
 _parsed: dict[Any, Any] = {}  # (message, line) → its parse, for Sphinx's second pass; "document" → path
 
-_original_create_md_parser = myst_sphinx.create_md_parser
-_original_publish_msgstr = sphinx_i18n._publish_msgstr
-_original_update_leaves = sphinx_i18n._NodeUpdater.update_leaves
+# The replaced functions, looked up when the patch is installed, never when this module is
+# imported: on a release that renamed them, the patch declines and Sphinx's own code runs.
+_originals: dict[str, Any] = {}
 # document → the targets in it that refer to a name (the only ones a title rename changes)
 _refname_targets: weakref.WeakKeyDictionary[Any, list[Any]] = weakref.WeakKeyDictionary()
 
 
 def _create_md_parser(config: Any, renderer: Any) -> Any:
     if not _in_translation.get():
-        return _original_create_md_parser(config, renderer)
+        return _originals["create_md_parser"](config, renderer)
     for cached_config, cached_renderer, parser in _parsers:
         if cached_config is config and cached_renderer is renderer:
             return parser
-    parser = _original_create_md_parser(config, renderer)
+    parser = _originals["create_md_parser"](config, renderer)
     _parsers.append((config, renderer, parser))
     del _parsers[:-_MAX_PARSERS]
     return parser
@@ -144,7 +144,7 @@ def _publish_msgstr(source: str, source_path: str, source_line: int, *, config: 
         return earlier
     token = _in_translation.set(True)
     try:
-        patch = _original_publish_msgstr(source, source_path, source_line, config=config, **kwargs)
+        patch = _originals["publish_msgstr"](source, source_path, source_line, config=config, **kwargs)
     finally:
         _in_translation.reset(token)
     _parsed[key] = patch
@@ -198,7 +198,7 @@ def _update_leaves(self: Any) -> None:
     make the nodes moved in from the message's parse belong to the document they now are in."""
     if self.document in _refname_targets:
         _refname_targets[self.document].extend(n for n in self.patch.findall(_is_refname_target))
-    _original_update_leaves(self)
+    _originals["update_leaves"](self)
     _adopt(self.node, self.document)
 
 
@@ -238,27 +238,29 @@ def _only_with_references(original: Any) -> Any:
     return update
 
 
-_reference_updates = {name: _only_with_references(getattr(sphinx_i18n._NodeUpdater, name))
-                      for name in _REFERENCE_UPDATES}
-
-
-def _make_document(source_path: str = "notset", parser_cls: type = myst_base.RSTParser) -> Any:
+def _make_document(source_path: str = "notset", parser_cls: type | None = None) -> Any:
+    parser_cls = parser_cls or myst_base.RSTParser
     if parser_cls not in _default_settings:
         _default_settings[parser_cls] = get_default_settings(parser_cls)
     return new_document(source_path, settings=copy.copy(_default_settings[parser_cls]))
 
 
 def _install_myst() -> None:
+    _originals.setdefault("create_md_parser", myst_sphinx.create_md_parser)
     myst_sphinx.create_md_parser = _create_md_parser
     myst_base.make_document = _make_document
 
 
 def _install_sphinx() -> None:
+    updater = sphinx_i18n._NodeUpdater
+    _originals.setdefault("publish_msgstr", sphinx_i18n._publish_msgstr)
+    _originals.setdefault("update_leaves", updater.update_leaves)
+    reference_updates = {name: _only_with_references(getattr(updater, name)) for name in _REFERENCE_UPDATES}
     sphinx_i18n._publish_msgstr = _publish_msgstr
-    sphinx_i18n._NodeUpdater.update_title_mapping = _update_title_mapping
-    sphinx_i18n._NodeUpdater.update_leaves = _update_leaves
-    for name, update in _reference_updates.items():
-        setattr(sphinx_i18n._NodeUpdater, name, update)
+    updater.update_title_mapping = _update_title_mapping
+    updater.update_leaves = _update_leaves
+    for name, update in reference_updates.items():
+        setattr(updater, name, update)
 
 
 register(Patch(
