@@ -61,10 +61,10 @@ def pdf(langs: str = "", edition: str = "", print_mode: str = "", layout: Layout
     languages = command_args.parse_languages(langs, settings)
     if print_mode not in ("", "shop"):
         raise command_args.UsageError(f"unknown PRINT={print_mode!r} — use PRINT=shop for 3 mm bleed and "
-                                  "crop marks, or leave it out")
+                                      "crop marks, or leave it out")
     if duplex not in ("", "0", "1"):
         raise command_args.UsageError(f"unknown DUPLEX={duplex!r} — use DUPLEX=0 for one-sided printing, "
-                                  "DUPLEX=1 for the book layout, or leave it out (conf.py decides)")
+                                      "DUPLEX=1 for the book layout, or leave it out (conf.py decides)")
     names = variant_names(edition, layout)
     key = hashlib.sha256(f"{names}|{print_mode}|{duplex}".encode()).hexdigest()[:12]
     outdir = layout.site / "pdf"

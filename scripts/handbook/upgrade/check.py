@@ -36,7 +36,7 @@ def given_pins(pins_file: str, versions: str, root: Path) -> dict[str, str]:
                 text = path.read_text(encoding="utf-8")
             except OSError as exc:
                 raise command_args.UsageError(f"--pins {pins_file}: cannot read it ({exc.strerror}) — give a "
-                                          "file of name==version lines") from None
+                                              "file of name==version lines") from None
             given.update(environment.parse_pins(text.splitlines(), pins_file))
         given.update(environment.parse_pins(versions.replace(",", " ").split(), "--versions"))
     except environment.PinsError as exc:
