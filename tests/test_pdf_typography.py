@@ -60,6 +60,24 @@ def test_code_is_printed_as_written_and_links_get_no_span():
     assert not list(link.findall(nodes.inline))  # WeasyPrint would write the link twice
 
 
+def test_a_tie_reaches_across_formatting_within_a_paragraph():
+    node = paragraph(nodes.Text("стоит "), nodes.strong("", "150 000"), nodes.Text(" руб. в месяц, приказ № "),
+                     nodes.emphasis("", "940н"), nodes.Text(" и 12"))
+    apply(node)
+    assert node.astext() == f"стоит 150{NBSP}000{NBSP}руб. в месяц, приказ №{NBSP}940н и 12"
+    assert [n.astext() for n in node.findall(nodes.strong)] == [f"150{NBSP}000"]  # the formatting stays
+
+
+def test_no_tie_across_two_paragraphs_or_before_ordinary_words():
+    first, second = paragraph(nodes.Text("итого 150")), paragraph(nodes.Text(" руб. — это немного"))
+    section = nodes.section("", first, second)
+    apply(section)
+    assert second.astext() == " руб. — это немного"
+    node = paragraph(nodes.strong("", "12"), nodes.Text(" получателей"))
+    apply(node)
+    assert node.astext() == "12 получателей"
+
+
 def lines(pdf: Path) -> list[str]:
     """The PDF's lines of text, each its runs left to right."""
     document = preflight.read(pdf)

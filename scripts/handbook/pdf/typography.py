@@ -28,6 +28,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b([A-ZА-ЯЁ][a-zа-яё]+)[ \t\n]+(?=[A-ZА-ЯЁ]\.[ \t\n\u00a0]?[A-ZА-ЯЁ]\.)"),
      rf"\1{NBSP}"),
 )
+# The same ties where formatting splits the text: «**150 000** руб.», «№ **5**», «*30* %».
+_UNIT = r"%|‰|₽|руб\.|руб\b|коп\.|тыс\.|млн\b|млрд\b"
+_SPACE_BEFORE_UNIT = re.compile(rf"^[ \t\n]+(?={_UNIT})")
+_SPACE_AFTER_SIGN = re.compile(r"(№+)[ \t\n]+$")
 # Two or more capitals, with their hyphenated parts: «НКО», «СОНКО», «ИПП-СУ», «ЕГРЮЛ».
 ABBREVIATION = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]{2,}(?:-[A-ZА-ЯЁ0-9]+)*(?![\w-])")
 ABBREVIATION_CLASS = "print-abbr"  # print.css: not hyphenated, not broken at its hyphen
@@ -69,8 +73,38 @@ def _where(node: nodes.Node) -> tuple[bool, bool]:
     return False, in_link
 
 
+def _block(node: nodes.Node) -> nodes.Node | None:
+    """The paragraph, title or cell text a text belongs to (the nearest element that is not inline)."""
+    parent = node.parent
+    while parent is not None and (isinstance(parent, nodes.Inline) or not isinstance(parent, nodes.TextElement)):
+        parent = parent.parent
+    return parent
+
+
+def _tie_across(tree: nodes.Element) -> None:
+    """Ties between neighbouring texts of one paragraph that formatting keeps apart: a number at
+    the end of one and its unit at the start of the next, «№» at the end of one and a number next."""
+    texts = [t for t in tree.findall(nodes.Text) if t.parent is not None and not _where(t)[0]]
+    for i in range(len(texts) - 1):
+        before, after = texts[i], texts[i + 1]
+        if _block(before) is not _block(after):
+            continue
+        first, second = str(before), str(after)
+        if first[-1:].isdigit() and _SPACE_BEFORE_UNIT.match(second):
+            texts[i + 1] = _replaced(after, _SPACE_BEFORE_UNIT.sub(NBSP, second, count=1))
+        elif second[:1].isdigit() and _SPACE_AFTER_SIGN.search(first):
+            texts[i] = _replaced(before, _SPACE_AFTER_SIGN.sub(rf"\1{NBSP}", first, count=1))
+
+
+def _replaced(text: nodes.Text, new: str) -> nodes.Text:
+    node = nodes.Text(new)
+    text.parent.replace(text, node)
+    return node
+
+
 def apply(tree: nodes.Element) -> None:
     """Tie what must not break and mark the abbreviations in every text of ``tree``."""
+    _tie_across(tree)
     for text in list(tree.findall(nodes.Text)):
         skipped, in_link = _where(text) if text.parent is not None else (True, False)
         if skipped:
