@@ -146,15 +146,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     layout = Layout()
     try:
         # Imported here so that `make help` works before the virtual environment exists.
-        from handbook import commands
+        from handbook import command_args, commands
     except ImportError as exc:
         return _fault(exc, layout)
     try:
         # Commands that write _build hold its lock: one build at a time per checkout.
         with buildlock.held(layout.build) if args.command in WRITES_BUILD else contextlib.nullcontext():
             return _run(args, commands)
-    except commands.UsageError as exc:  # a wrong setting already says conf.py:LINE: error: …
-        print(exc if isinstance(exc, commands.ConfError) else f"handbook: error: {exc}", file=sys.stderr)
+    except command_args.UsageError as exc:  # a wrong setting already says conf.py:LINE: error: …
+        print(exc if isinstance(exc, command_args.ConfError) else f"handbook: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt as exc:
         signum = exc.signum if isinstance(exc, processes.Stopped) else signal.SIGINT

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from handbook import atomic, build, site_404, site_index, sitemap
 from handbook.build_report import Reporter
-from handbook.command_args import ConfError, UsageError, parse_languages, settings_for, translation_languages  # noqa: F401, E501 - ConfError: cli.py
+from handbook.command_args import UsageError, parse_languages, settings_for, translation_languages
 from handbook.paths import Layout
 from handbook.settings import Settings
 
@@ -154,12 +154,12 @@ def _unsuppressed(layout: Layout, settings: Settings, problems: list[Problem]) -
     build's warnings), and one line for each name there that silences nothing of ours (a safety check,
     a misspelt id)."""
     from handbook import check_ids
+    from handbook.config import assignment_lines
     from handbook.po.checks import WARNING, Problem  # noqa: F811 - the runtime import
 
     silenced, refused = check_ids.suppressed(settings.suppress_warnings)
     conf = layout.rel(layout.conf)
-    line = next((n for n, text in enumerate(layout.conf.read_text(encoding="utf-8").splitlines(), 1)
-                 if text.startswith("suppress_warnings")), 1)
+    line = assignment_lines(layout.conf).get("suppress_warnings", 1)
     return ([Problem(conf, line, WARNING, check_ids.refused_message(name), "ignore") for name in refused]
             + [p for p in problems if p.check not in silenced])
 

@@ -12,18 +12,14 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from handbook import check_ids
+from handbook.config import assignment_lines
 
 logger = logging.getLogger(__name__)
 
 
 def _conf_line(confdir: str) -> str:
     conf = Path(confdir) / "conf.py"
-    try:
-        lines = conf.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return str(conf)
-    line = next((n for n, text in enumerate(lines, 1) if text.startswith("suppress_warnings")), 1)
-    return f"{conf}:{line}"
+    return f"{conf}:{assignment_lines(conf).get('suppress_warnings', 1)}"
 
 
 def normalise(app: Sphinx, config: Any) -> None:

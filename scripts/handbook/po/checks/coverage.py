@@ -11,7 +11,7 @@ import polib
 
 from handbook.paths import Layout
 from handbook.po import catalog, syntax
-from handbook.po.checks import ERROR, Problem, files
+from handbook.po.checks import ERROR, Problem
 
 STALE, MISSING, UNTRANSLATED = "stale-catalog", "interface-missing", "interface-untranslated"
 _SOURCE_SUFFIXES = (".md", ".rst")
@@ -131,7 +131,7 @@ def interface_status(layout: Layout, lang: str, sphinx_pot: Path | None,
         if po is None or not keys:
             continue
         entries = {(_same_text(e.msgctxt or ""), _same_text(e.msgid)): e for e in po if e.msgid and not e.obsolete}
-        lines = files.msgstr_lines(path.read_text(encoding="utf-8")) if status.exists else {}
+        lines = syntax.msgstr_lines(path.read_text(encoding="utf-8")) if status.exists else {}
         for key in sorted(keys, key=lambda k: k[1]):
             entry = entries.get(key)
             if entry is None:

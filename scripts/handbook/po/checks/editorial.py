@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from handbook.config import Settings
 from handbook.paths import Layout
-from handbook.po import catalog
-from handbook.po.checks import WARNING, Problem, files
+from handbook.po import catalog, syntax
+from handbook.po.checks import WARNING, Problem
 from handbook.po.stats import document_stats, words
 
 MIN_WORDS = "handbook_min_source_words"
@@ -97,7 +97,7 @@ def check_promises(layout: Layout, settings: Settings, languages: Sequence[str],
                 continue
             first = next(e for e in po if not e.obsolete and e.msgid
                          and (e.fuzzy or not catalog.has_text(e)))
-            line = files.msgstr_lines(path.read_text(encoding="utf-8")).get(first.linenum or 0,
+            line = syntax.msgstr_lines(path.read_text(encoding="utf-8")).get(first.linenum or 0,
                                                                              first.linenum or 1)
             problems.append(Problem(
                 shown, line, WARNING,

@@ -10,9 +10,6 @@ import polib
 from handbook.po import catalog, syntax
 from handbook.po.checks import ERROR, Problem
 
-# Line numbers of a catalog's text, for the checks that point at a translation.
-msgstr_lines = syntax.msgstr_lines
-
 
 def load_checked(path: Path, shown: str, language: str) -> tuple[polib.POFile | None, list[Problem]]:
     """The parsed catalog, or None with the problems that make it unusable.

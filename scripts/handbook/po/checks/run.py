@@ -67,7 +67,7 @@ def _entry_problems(po: polib.POFile, text: str, shown: str, lang: str, source_l
                     terms: Sequence[glossary.Term], interface: bool, only: frozenset[str] | None = None,
                     with_fuzzy: bool = True) -> list[Problem]:
     problems = []
-    lines = files.msgstr_lines(text)
+    lines = syntax.msgstr_lines(text)
     for entry in po:
         if entry.obsolete or entry.msgid == "" or (entry.fuzzy and not with_fuzzy):
             continue
